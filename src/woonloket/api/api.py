@@ -1,0 +1,25 @@
+"""The HTTP API under /api/v1/: assembles each app's router."""
+
+from django.http import JsonResponse
+from ninja import NinjaAPI
+
+from woonloket.core.api import router as core_router
+
+from . import errors
+from .auth import AUTH
+
+api = NinjaAPI(
+    title="woonloket API",
+    version="1",
+    description="API van woonloket. Authenticatie: `Authorization: Bearer <token>` "
+    "(`manage.py apitoken GEBRUIKER`). Fouten: `{detail, errors: [{field, message}]}`.",
+    auth=AUTH,
+    urls_namespace="api",
+)
+errors.install(api)
+api.add_router("/", core_router)
+
+
+def not_found(request, rest=""):
+    """Unknown paths under /api/v1/ answer in the API's error shape too."""
+    return JsonResponse(errors.body("Niet gevonden."), status=404)

@@ -1,0 +1,139 @@
+"""Who may see which personal data: the one scoping mechanism of every app.
+
+A model that holds personal data uses `ScopedQuerySet` as its manager and names
+two paths in a `Scoping` inner class:
+
+    class Scoping:
+        owner = "lead_organisation"   # FK path to the Organisation that owns the record
+        shared_via = ""               # path to the object a Share points at ("" = itself)
+
+A user sees a record when one of their memberships with the permission
+`view_personal_data` is in the owning organisation, or when that organisation
+holds a valid `Share` of the record (or of the object it hangs under) for the
+requested section. Platform administrators see everything. Nothing else
+decides visibility: selectors call `visible_to`, never `objects.all()`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.db.models import Q
+from django.http import Http404
+from django.utils import timezone
+
+from .roles import Perm, role_has
+
+DEFAULT_SECTION = "dossier"
+
+
+@dataclass(frozen=True)
+class Actor:
+    """A user's memberships, loaded once per request (one query)."""
+
+    user_id: int | None
+    is_platform_admin: bool
+    memberships: tuple[tuple[int, str], ...] = field(default=())
+
+    def organisations_with(self, perm: str) -> frozenset[int]:
+        return frozenset(org for org, role in self.memberships if role_has(role, perm))
+
+    @property
+    def organisation_ids(self) -> frozenset[int]:
+        return frozenset(org for org, _role in self.memberships)
+
+    @property
+    def roles(self) -> frozenset[str]:
+        return frozenset(role for _org, role in self.memberships)
+
+    def can(self, perm: str, organisation_id: int | None = None) -> bool:
+        if self.is_platform_admin:
+            return True
+        orgs = self.organisations_with(perm)
+        return bool(orgs) if organisation_id is None else organisation_id in orgs
+
+
+ANONYMOUS = Actor(user_id=None, is_platform_admin=False)
+
+
+def actor_for(user) -> Actor:
+    """The access facts of a user, cached on the user object."""
+    if user is None or not user.is_authenticated or not user.is_active:
+        return ANONYMOUS
+    cached = getattr(user, "_woonloket_actor", None)
+    if cached is None:
+        memberships = tuple(
+            user.memberships.filter(organisation__is_active=True)
+            .order_by("organisation_id")
+            .values_list("organisation_id", "role")
+        )
+        cached = Actor(user.pk, user.is_superuser, memberships)
+        user._woonloket_actor = cached
+    return cached
+
+
+def user_can(user, perm: str, organisation_id: int | None = None) -> bool:
+    return actor_for(user).can(perm, organisation_id)
+
+
+def _related_model(model: type[models.Model], path: str) -> type[models.Model]:
+    for part in filter(None, path.split("__")):
+        model = model._meta.get_field(part).related_model
+    return model
+
+
+def visible_q(model: type[models.Model], user, section: str = DEFAULT_SECTION) -> Q:
+    """The filter that limits `model` to the records `user` may see."""
+    actor = actor_for(user)
+    if actor.is_platform_admin:
+        return Q()
+    orgs = actor.organisations_with(Perm.VIEW_PERSONAL_DATA)
+    if not orgs:
+        return Q(pk__in=[])
+    scoping = model.Scoping
+    shared_via = getattr(scoping, "shared_via", "")
+    target = _related_model(model, shared_via)
+    today = timezone.localdate()
+    from .models import Share
+
+    shared_ids = (
+        Share.objects.filter(
+            content_type=ContentType.objects.get_for_model(target),
+            organisation_id__in=orgs,
+            section=section,
+            valid_from__lte=today,
+        )
+        .filter(Q(valid_until__isnull=True) | Q(valid_until__gte=today))
+        .values("object_id")
+    )
+    target_pk = f"{shared_via}__pk" if shared_via else "pk"
+    return Q(**{f"{scoping.owner}__in": orgs}) | Q(**{f"{target_pk}__in": shared_ids})
+
+
+class ScopedQuerySet(models.QuerySet):
+    def visible_to(self, user, section: str = DEFAULT_SECTION) -> ScopedQuerySet:
+        return self.filter(visible_q(self.model, user, section))
+
+
+def get_visible_or_404(queryset: ScopedQuerySet, user, section: str = DEFAULT_SECTION, **lookup):
+    """The object if the user may see it; otherwise 404, never a hint that it exists."""
+    try:
+        return queryset.visible_to(user, section).get(**lookup)
+    except (queryset.model.DoesNotExist, ValueError, TypeError) as exc:
+        raise Http404 from exc
+
+
+def require(user, perm: str, organisation_ids: Iterable[int] | None = None) -> None:
+    """Raise PermissionDenied unless the user holds `perm` (in one of the organisations)."""
+    from django.core.exceptions import PermissionDenied
+
+    actor = actor_for(user)
+    if organisation_ids is None:
+        if actor.can(perm):
+            return
+    elif actor.is_platform_admin or actor.organisations_with(perm) & set(organisation_ids):
+        return
+    raise PermissionDenied(perm)

@@ -1,0 +1,70 @@
+"""The benchmark harness behind `manage.py bench`.
+
+A benchmark is registered with a stable name and a `prepare` function that
+returns (call, rows): `call()` does the measured work once, `rows` says how
+many rows are in play. An optional `floor` function does the same data fetch
+in the simplest hand-written SQL, for a ratio to the floor.
+"""
+
+from __future__ import annotations
+
+import statistics
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+
+@dataclass(frozen=True)
+class Benchmark:
+    name: str
+    prepare: Callable[[], tuple[Callable[[], object], int]]
+    floor: Callable[[], object] | None = None
+
+
+REGISTRY: dict[str, Benchmark] = {}
+
+
+def benchmark(name: str, floor: Callable[[], object] | None = None):
+    def wrap(prepare):
+        REGISTRY[name] = Benchmark(name, prepare, floor)
+        return prepare
+    return wrap
+
+
+def _timings(fn: Callable[[], object], repeat: int) -> list[float]:
+    for _ in range(min(3, repeat)):
+        fn()
+    out = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn()
+        out.append((time.perf_counter() - start) * 1000)
+    return out
+
+
+def _percentile(values: list[float], pct: float) -> float:
+    if len(values) == 1:
+        return values[0]
+    return statistics.quantiles(values, n=100, method="inclusive")[int(pct) - 1]
+
+
+def run(bench: Benchmark, repeat: int) -> dict:
+    call, rows = bench.prepare()
+    with CaptureQueriesContext(connection) as ctx:
+        call()
+    timings = _timings(call, repeat)
+    result = {
+        "name": bench.name,
+        "rows": rows,
+        "p50_ms": round(_percentile(timings, 50), 2),
+        "p95_ms": round(_percentile(timings, 95), 2),
+        "queries": len(ctx.captured_queries),
+    }
+    if bench.floor is not None:
+        floor = _percentile(_timings(bench.floor, repeat), 50)
+        result["floor_ms"] = round(floor, 2)
+        result["ratio_to_floor"] = round(result["p50_ms"] / floor, 1) if floor else None
+    return result

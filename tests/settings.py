@@ -1,0 +1,11 @@
+"""Test settings: the real settings plus a small app with a scoped model."""
+
+from woonloket.settings import *  # noqa: F403
+
+INSTALLED_APPS = [*INSTALLED_APPS, "tests.scoping"]  # noqa: F405
+# Fast hashing in tests; production uses argon2 (settings.PASSWORD_HASHERS).
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+WOONLOKET_REQUIRE_2FA = False
+SECURE_SSL_REDIRECT = False
+SESSION_COOKIE_SECURE = False
+CSRF_COOKIE_SECURE = False
