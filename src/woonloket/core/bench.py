@@ -13,7 +13,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.db import connection
+from django.db import connection, reset_queries
 from django.test.utils import CaptureQueriesContext
 
 
@@ -53,15 +53,17 @@ def _percentile(values: list[float], pct: float) -> float:
 
 def run(bench: Benchmark, repeat: int) -> dict:
     call, rows = bench.prepare()
+    reset_queries()  # a request resets the query log; start from an empty one
     with CaptureQueriesContext(connection) as ctx:
         call()
+    queries = len(ctx.captured_queries)  # read now: later requests reset the log
     timings = _timings(call, repeat)
     result = {
         "name": bench.name,
         "rows": rows,
         "p50_ms": round(_percentile(timings, 50), 2),
         "p95_ms": round(_percentile(timings, 95), 2),
-        "queries": len(ctx.captured_queries),
+        "queries": queries,
     }
     if bench.floor is not None:
         floor = _percentile(_timings(bench.floor, repeat), 50)
