@@ -44,3 +44,24 @@ def test_the_skip_link_is_the_first_stop_for_the_keyboard(live_server, page):
     page.keyboard.press("Tab")
     focused = page.evaluate("document.activeElement.textContent")
     assert focused.strip() == "Naar de inhoud"
+
+
+def test_with_2fa_a_counsellor_links_an_authenticator_app(live_server, page, screenshot, settings):
+    from django_otp.oath import totp
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    settings.WOONLOKET_REQUIRE_2FA = True
+    call_command("seed_demo", stdout=io.StringIO())
+    page.goto(live_server.url + "/account/aanmelden/")
+    page.get_by_label("Gebruikersnaam").fill("demo-woonbegeleider")
+    page.get_by_label("Wachtwoord").fill("woonloket-demo")
+    page.get_by_role("button", name="Aanmelden").click()
+    page.wait_for_url("**/account/tweede-factor/")
+    assert page.locator(".qr svg").is_visible()
+    screenshot(page, "second-factor-setup")
+    device = TOTPDevice.objects.get(user__username="demo-woonbegeleider")
+    code = totp(device.bin_key, device.step, device.t0, device.digits, device.drift)
+    page.get_by_label("Code uit uw authenticator-app").fill(f"{code:06d}")
+    page.get_by_role("button", name="Bevestigen").click()
+    page.wait_for_url("**/overzicht/")
+    assert page.get_by_role("heading", name="Dag Wout").is_visible()
