@@ -5,12 +5,14 @@ from datetime import timedelta
 
 import pytest
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.utils import timezone
 
 from tests.scoping.models import Folder, Note
-from woonloket.core.access import get_visible_or_404, user_can
-from woonloket.core.models import Share
+from woonloket.core.access import acting_organisation, get_visible_or_404, user_can
+from woonloket.core.errors import ServiceError
+from woonloket.core.models import Membership, Share
 from woonloket.core.roles import Perm, Role
 
 
@@ -105,3 +107,32 @@ def test_visibility_costs_one_query(folders, alice, django_assert_num_queries):
     list(Folder.objects.visible_to(alice))  # loads the memberships once
     with django_assert_num_queries(1):
         list(Note.objects.visible_to(alice).select_related("folder"))
+
+
+class TestActingOrganisation:
+    """Which organisation a write is for, when the caller may act for several."""
+
+    def test_left_out_it_is_the_callers_own(self, alice, org_a):
+        assert acting_organisation(alice, Perm.EDIT_PERSONAL_DATA, None, "x_id") == org_a.pk
+
+    def test_given_it_must_be_one_of_the_callers(self, alice, org_b):
+        with pytest.raises(PermissionDenied):
+            acting_organisation(alice, Perm.EDIT_PERSONAL_DATA, org_b.pk, "x_id")
+
+    def test_with_several_it_must_be_named(self, alice, org_a, org_b):
+        Membership.objects.create(user=alice, organisation=org_b, role=Role.PARTNER)
+        alice = type(alice).objects.get(pk=alice.pk)
+        with pytest.raises(ServiceError) as exc:
+            acting_organisation(alice, Perm.EDIT_PERSONAL_DATA, None, "lead_organisation_id")
+        assert "lead_organisation_id" in exc.value.errors
+        assert acting_organisation(alice, Perm.EDIT_PERSONAL_DATA, org_b.pk, "x") == org_b.pk
+
+    def test_a_platform_admin_names_it(self, root, org_b):
+        with pytest.raises(ServiceError):
+            acting_organisation(root, Perm.EDIT_PERSONAL_DATA, None, "organisation_id")
+        assert acting_organisation(root, Perm.EDIT_PERSONAL_DATA, org_b.pk, "x") == org_b.pk
+
+    def test_an_unknown_organisation_is_a_field_error(self, root):
+        with pytest.raises(ServiceError) as exc:
+            acting_organisation(root, Perm.EDIT_PERSONAL_DATA, 999999, "organisation_id")
+        assert exc.value.errors == {"organisation_id": "Onbekende organisatie."}

@@ -126,6 +126,36 @@ def get_visible_or_404(queryset: ScopedQuerySet, user, section: str = DEFAULT_SE
         raise Http404 from exc
 
 
+def acting_organisation(user, perm: str, organisation_id: int | None, field: str) -> int:
+    """The organisation a write is done for (DESIGN "API conventions").
+
+    Given explicitly, the user must hold `perm` there. Left out, it is the
+    user's one organisation with `perm`; when that is not unique (or the user
+    is a platform administrator without one) the caller must name it: a 422
+    that names `field`.
+    """
+    from django.core.exceptions import PermissionDenied
+
+    from .errors import ServiceError
+
+    actor = actor_for(user)
+    orgs = actor.organisations_with(perm)
+    if organisation_id is not None:
+        from .models import Organisation
+
+        if not Organisation.objects.filter(pk=organisation_id, is_active=True).exists():
+            raise ServiceError("Onbekende organisatie.", {field: "Onbekende organisatie."})
+        if not actor.is_platform_admin and organisation_id not in orgs:
+            raise PermissionDenied(perm)
+        return organisation_id
+    if len(orgs) == 1:
+        return next(iter(orgs))
+    if not orgs and not actor.is_platform_admin:
+        raise PermissionDenied(perm)
+    message = "U werkt voor meerdere organisaties: kies er een."
+    raise ServiceError(message, {field: f"Verplicht: {message}"})
+
+
 def require(user, perm: str, organisation_ids: Iterable[int] | None = None) -> None:
     """Raise PermissionDenied unless the user holds `perm` (in one of the organisations)."""
     from django.core.exceptions import PermissionDenied
