@@ -87,15 +87,20 @@ def municipality_detail(request, nis_code: str):
     return get_object_or_404(selectors.municipality_list(), nis_code=nis_code)
 
 
-class RegionOut(Schema):
-    code: str
-    name: str
-    description: str
+class WithMunicipalities(Schema):
+    """The NIS codes of a region's or organisation's (prefetched) municipalities."""
+
     municipality_nis_codes: list[str]
 
     @staticmethod
-    def resolve_municipality_nis_codes(obj: Region) -> list[str]:
+    def resolve_municipality_nis_codes(obj: Region | Organisation) -> list[str]:
         return [m.nis_code for m in obj.municipalities.all()]
+
+
+class RegionOut(WithMunicipalities):
+    code: str
+    name: str
+    description: str
 
 
 @router.get("/regions", response=list[RegionOut], tags=["referentie"])
@@ -109,16 +114,11 @@ def region_detail(request, code: str):
     return get_object_or_404(selectors.region_list(), code=code)
 
 
-class OrganisationOut(Schema):
+class OrganisationOut(WithMunicipalities):
     id: int
     name: str
     kind: str
     is_active: bool
-    municipality_nis_codes: list[str]
-
-    @staticmethod
-    def resolve_municipality_nis_codes(obj: Organisation) -> list[str]:
-        return [m.nis_code for m in obj.municipalities.all()]
 
 
 class OrganisationIn(Schema):
