@@ -3,8 +3,7 @@ import io
 import pytest
 from django.core.management import call_command
 
-pytestmark = [pytest.mark.browser,
-              pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("reference_data")]
 
 
 def test_a_demo_user_signs_in_and_lands_on_the_dashboard(live_server, page, screenshot):
