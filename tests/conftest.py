@@ -73,6 +73,10 @@ def api(client):
             return client.post(f"/api/v1{path}", data, content_type="application/json",
                                headers=self.headers)
 
+        def patch(self, path, data):
+            return client.patch(f"/api/v1{path}", data, content_type="application/json",
+                                headers=self.headers)
+
         def post_raw(self, path, body):
             return client.post(f"/api/v1{path}", body, content_type="application/json",
                                headers=self.headers)

@@ -70,6 +70,8 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "woonloket.core",
+    "woonloket.clients",
+    "woonloket.cases",
     "woonloket.api",
 ]
 

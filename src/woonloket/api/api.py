@@ -3,6 +3,8 @@
 from django.http import JsonResponse
 from ninja import NinjaAPI
 
+from woonloket.cases.api import router as cases_router
+from woonloket.clients.api import router as clients_router
 from woonloket.core.api import router as core_router
 
 from . import errors
@@ -18,6 +20,8 @@ api = NinjaAPI(
 )
 errors.install(api)
 api.add_router("/", core_router)
+api.add_router("/", clients_router)
+api.add_router("/", cases_router)
 
 
 def not_found(request, rest=""):

@@ -4,11 +4,13 @@ A model that holds personal data uses `ScopedQuerySet` as its manager and names
 two paths in a `Scoping` inner class:
 
     class Scoping:
-        owner = "lead_organisation"   # FK path to the Organisation that owns the record
+        owner = "lead_organisation"   # FK path(s) to the Organisation(s) that own the record
         shared_via = ""               # path to the object a Share points at ("" = itself)
 
+`owner` may be a tuple of paths (a household is owned by the organisation
+that registered it and by the lead organisation of each of its cases).
 A user sees a record when one of their memberships with the permission
-`view_personal_data` is in the owning organisation, or when that organisation
+`view_personal_data` is in an owning organisation, or when that organisation
 holds a valid `Share` of the record (or of the object it hangs under) for the
 requested section. Platform administrators see everything. Nothing else
 decides visibility: selectors call `visible_to`, never `objects.all()`.
@@ -110,7 +112,17 @@ def visible_q(model: type[models.Model], user, section: str = DEFAULT_SECTION) -
         .values("object_id")
     )
     target_pk = f"{shared_via}__pk" if shared_via else "pk"
-    return Q(**{f"{scoping.owner}__in": orgs}) | Q(**{f"{target_pk}__in": shared_ids})
+    return _owned_q(model, scoping.owner, orgs) | Q(**{f"{target_pk}__in": shared_ids})
+
+
+def _owned_q(model: type[models.Model], owner: str | tuple[str, ...], orgs) -> Q:
+    """Owned through the first path directly; through further (possibly
+    many-valued) paths by a subquery, so that rows are never duplicated."""
+    first, *others = (owner,) if isinstance(owner, str) else owner
+    q = Q(**{f"{first}__in": orgs})
+    for path in others:
+        q |= Q(pk__in=model._base_manager.filter(**{f"{path}__in": orgs}).values("pk"))
+    return q
 
 
 class ScopedQuerySet(models.QuerySet):

@@ -1,0 +1,192 @@
+"""Every write of case management: one function per use case, in a
+transaction, with its permission check and audit entry."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from django.contrib.auth import get_user_model
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from django.utils import timezone
+
+from woonloket.clients.models import Household
+from woonloket.core import audit
+from woonloket.core.access import acting_organisation, get_visible_or_404, require
+from woonloket.core.errors import ServiceError
+from woonloket.core.models import Municipality, Organisation, Share
+from woonloket.core.roles import Perm
+
+from . import rules
+from .models import Case, CaseTheme, Consent, Contact, Referral, Source, Theme
+
+Action = audit.Action
+
+
+@transaction.atomic
+def case_open(
+    user, *, household_id: int, municipality_nis: str, themes: list[str], source: str,
+    lead_organisation_id: int | None = None, contact_person_id: int | None = None,
+) -> Case:
+    organisation_id = acting_organisation(
+        user, Perm.EDIT_PERSONAL_DATA, lead_organisation_id, "lead_organisation_id"
+    )
+    errors = {}
+    household = Household.objects.visible_to(user).filter(pk=household_id).first()
+    if household is None:
+        errors["household_id"] = "Onbekend gezin."
+    if not Municipality.objects.filter(nis_code=municipality_nis).exists():
+        errors["municipality_nis"] = f"Onbekende NIS-code: {municipality_nis}."
+    unknown = [t for t in themes if t not in Theme.values]
+    if unknown or not themes:
+        errors["themes"] = (f"Onbekend thema: {', '.join(unknown)}." if unknown
+                            else "Kies minstens één thema.")
+    if source not in Source.values:
+        errors["source"] = "Onbekende bron."
+    if contact_person_id is not None and not get_user_model().objects.filter(
+        pk=contact_person_id, memberships__organisation_id=organisation_id
+    ).exists():
+        errors["contact_person_id"] = "De contactpersoon werkt niet voor deze organisatie."
+    if errors:
+        raise ServiceError("Het dossier is niet geldig.", errors)
+    if contact_person_id is None and _is_member(user, organisation_id):
+        contact_person_id = user.pk  # whoever opens the case follows it up, unless named
+    case = Case.objects.create(
+        household=household, lead_organisation_id=organisation_id,
+        municipality_id=municipality_nis, source=source, opened_on=timezone.localdate(),
+        contact_person_id=contact_person_id,
+    )
+    CaseTheme.objects.bulk_create([CaseTheme(case=case, theme=t) for t in dict.fromkeys(themes)])
+    audit.record(user, Action.CREATE, case, organisation_id=organisation_id,
+                 changes={"themes": sorted(set(themes)), "source": source})
+    return case
+
+
+def _is_member(user, organisation_id: int) -> bool:
+    return user.memberships.filter(organisation_id=organisation_id).exists()
+
+
+def _refresh_priority(case: Case) -> None:
+    days = [
+        timezone.localtime(at).date()
+        for at, channel in case.contacts.values_list("at", "channel")
+        if channel != Contact.Channel.OVERLEG
+    ]
+    result = rules.priority(days, case.priority_assessed_on, case.priority_assessment)
+    case.contact_count = len(days)
+    case.is_priority, case.priority_reason, case.priority_since = (
+        result.is_priority, result.reason, result.since
+    )
+    case.save(update_fields=["contact_count", "is_priority", "priority_reason", "priority_since"])
+
+
+@transaction.atomic
+def contact_register(
+    user, case: Case, *, at: datetime, channel: str, minutes: int, summary: str,
+    is_confidential: bool = False,
+) -> Contact:
+    require(user, Perm.EDIT_PERSONAL_DATA, [case.lead_organisation_id])
+    errors = {}
+    if channel not in Contact.Channel.values:
+        errors["channel"] = "Onbekend kanaal."
+    if minutes < 0 or minutes > 24 * 60:
+        errors["minutes"] = "De duur ligt tussen 0 en 1440 minuten."
+    if not summary.strip():
+        errors["summary"] = "Schrijf een korte samenvatting."
+    if timezone.is_naive(at):
+        at = timezone.make_aware(at)
+    if at > timezone.now() + timezone.timedelta(minutes=5):
+        errors["at"] = "Een contact ligt niet in de toekomst."
+    if case.status == "afgesloten":
+        errors["case"] = "Het dossier is afgesloten."
+    if errors:
+        raise ServiceError("Het contact is niet geldig.", errors)
+    contact = Contact.objects.create(
+        case=case, at=at, channel=channel, staff=user, minutes=minutes,
+        summary=summary.strip(), is_confidential=is_confidential,
+    )
+    if case.status == "aangemeld":
+        case.status = "intake"
+        case.save(update_fields=["status"])
+    _refresh_priority(case)
+    audit.record(user, Action.CREATE, contact, organisation_id=case.lead_organisation_id,
+                 changes={"case": case.pk, "channel": channel})
+    return contact
+
+
+@transaction.atomic
+def referral_create(
+    user, case: Case, *, to_organisation_id: int, reason: str, purpose: str,
+    scope: list[str], expires_on: date,
+) -> Referral:
+    """Refer the case to another organisation, with the client's consent; the
+    consent opens exactly its scope to that organisation until it expires."""
+    require(user, Perm.EDIT_PERSONAL_DATA, [case.lead_organisation_id])
+    today = timezone.localdate()
+    errors = {}
+    to = Organisation.objects.filter(pk=to_organisation_id, is_active=True).first()
+    if to is None:
+        errors["to_organisation_id"] = "Onbekende organisatie."
+    elif to.pk == case.lead_organisation_id:
+        errors["to_organisation_id"] = "Verwijs door naar een andere organisatie."
+    if not reason.strip():
+        errors["reason"] = "Geef de reden van de doorverwijzing."
+    if not purpose.strip():
+        errors["consent.purpose"] = "Het doel van de toestemming is verplicht."
+    unknown = [s for s in scope if s not in Consent.Scope.values]
+    if unknown or not scope:
+        errors["consent.scope"] = (f"Onbekend onderdeel: {', '.join(unknown)}." if unknown
+                                   else "Kies wat gedeeld wordt.")
+    if expires_on < today:
+        errors["consent.expires_on"] = "De vervaldatum ligt in het verleden."
+    if errors:
+        raise ServiceError("De doorverwijzing is niet geldig.", errors)
+    consent = Consent.objects.create(
+        case=case, organisation=to, purpose=purpose.strip(), scope=sorted(set(scope)),
+        given_on=today, expires_on=expires_on, recorded_by=user,
+    )
+    Share.objects.bulk_create([
+        Share(content_type=ContentType.objects.get_for_model(model), object_id=obj_id,
+              organisation=to, section=section, basis=f"toestemming #{consent.pk}",
+              valid_from=today, valid_until=expires_on, created_by=user)
+        for section in consent.scope
+        for model, obj_id in ((Case, case.pk), (Household, case.household_id))
+    ])
+    referral = Referral.objects.create(
+        case=case, from_organisation_id=case.lead_organisation_id, to_organisation=to,
+        reason=reason.strip(), consent=consent, created_by=user,
+    )
+    audit.record(user, Action.CREATE, referral, organisation_id=case.lead_organisation_id,
+                 changes={"to": to.pk, "scope": consent.scope,
+                          "expires_on": expires_on.isoformat()})
+    return referral
+
+
+TRANSITIONS = {
+    # status -> {new status: who may set it ("to" = receiving, "from" = sending organisation)}
+    Referral.Status.VERSTUURD: {Referral.Status.AANVAARD: "to", Referral.Status.GEWEIGERD: "to"},
+    Referral.Status.AANVAARD: {Referral.Status.AFGEROND: "both"},
+}
+
+
+@transaction.atomic
+def referral_set_status(user, referral_id: int, status: str) -> Referral:
+    referral = get_visible_or_404(Referral.objects.select_for_update(), user, pk=referral_id)
+    allowed = TRANSITIONS.get(referral.status, {})
+    if status not in Referral.Status.values:
+        raise ServiceError("Onbekende status.", {"status": "Onbekende status."})
+    if status not in allowed:
+        raise ServiceError(
+            f"Een doorverwijzing met status '{referral.get_status_display()}' kan niet naar "
+            f"'{Referral.Status(status).label}'.", {"status": "Deze overgang kan niet."},
+        )
+    side = allowed[status]
+    orgs = [referral.to_organisation_id] if side == "to" else [
+        referral.to_organisation_id, referral.from_organisation_id]
+    require(user, Perm.EDIT_PERSONAL_DATA, orgs)
+    before = referral.status
+    referral.status = status
+    referral.save(update_fields=["status", "updated_at"])
+    audit.record(user, Action.UPDATE, referral, organisation_id=referral.from_organisation_id,
+                 changes={"status": [before, status]})
+    return referral

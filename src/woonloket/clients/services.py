@@ -1,0 +1,178 @@
+"""Every write on households and persons: validated, in one transaction, audited."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from django.db import transaction
+
+from woonloket.core import audit
+from woonloket.core.access import acting_organisation
+from woonloket.core.errors import Conflict, ServiceError
+from woonloket.core.models import Municipality
+from woonloket.core.roles import Perm
+
+from . import rules
+from .models import Household, Income, Person, Tenure
+
+
+@dataclass
+class MemberIn:
+    first_name: str
+    last_name: str
+    relation: str
+    birth_date: date | None = None
+    national_number: str | None = None
+    sex: str = ""
+    is_dependant: bool = False
+    has_recognised_disability: bool = False
+
+
+@dataclass
+class HouseholdIn:
+    municipality_nis: str
+    tenure: str
+    members: list[MemberIn]
+    monthly_income_eur: Decimal | None = None
+    savings_eur: Decimal | None = None
+    street: str = ""
+    number: str = ""
+    box: str = ""
+    postal_code: str = ""
+    organisation_id: int | None = None
+
+
+def _validated_members(members: list[MemberIn]) -> list[MemberIn]:
+    errors: dict[str, str] = {}
+    if not members:
+        raise ServiceError("Een gezin heeft minstens één lid.",
+                           {"members": "Voeg minstens één lid toe."})
+    seen: dict[str, int] = {}
+    for i, m in enumerate(members):
+        prefix = f"members.{i}"
+        if not m.first_name.strip():
+            errors[f"{prefix}.first_name"] = "De voornaam is verplicht."
+        if not m.last_name.strip():
+            errors[f"{prefix}.last_name"] = "De familienaam is verplicht."
+        if m.relation not in Person.Relation.values:
+            errors[f"{prefix}.relation"] = "Onbekende relatie."
+        if m.birth_date and m.birth_date > date.today():
+            errors[f"{prefix}.birth_date"] = "De geboortedatum ligt in de toekomst."
+        if m.national_number:
+            try:
+                m.national_number = rules.national_number(m.national_number)
+            except rules.InvalidNationalNumber as exc:
+                errors[f"{prefix}.national_number"] = str(exc)
+            else:
+                if m.national_number in seen:
+                    errors[f"{prefix}.national_number"] = "Dit nummer staat al bij een ander lid."
+                seen[m.national_number] = i
+                encoded = rules.birth_date_of(m.national_number)
+                if m.birth_date and encoded and encoded != m.birth_date:
+                    errors[f"{prefix}.birth_date"] = (
+                        "De geboortedatum past niet bij het rijksregisternummer."
+                    )
+                m.birth_date = m.birth_date or encoded
+    if sum(m.relation == Person.Relation.SELF for m in members) != 1:
+        errors.setdefault("members", "Precies één lid is de aanvrager (relation: self).")
+    if errors:
+        raise ServiceError("De gezinsgegevens zijn niet geldig.", errors)
+    return members
+
+
+@transaction.atomic
+def household_register(user, data: HouseholdIn) -> Household:
+    """Register a household with its members (and its total income, if given)."""
+    organisation_id = acting_organisation(
+        user, Perm.EDIT_PERSONAL_DATA, data.organisation_id, "organisation_id"
+    )
+    errors = {}
+    if not Municipality.objects.filter(nis_code=data.municipality_nis).exists():
+        errors["municipality_nis"] = f"Onbekende NIS-code: {data.municipality_nis}."
+    if data.tenure not in Tenure.values:
+        errors["tenure"] = "Onbekende woonsituatie."
+    for name in ("monthly_income_eur", "savings_eur"):
+        value = getattr(data, name)
+        if value is not None and value < 0:
+            errors[name] = "Een bedrag kan niet negatief zijn."
+    if errors:
+        raise ServiceError("De gezinsgegevens zijn niet geldig.", errors)
+    members = _validated_members(data.members)
+    numbers = [m.national_number for m in members if m.national_number]
+    taken = Person.objects.filter(national_number__in=numbers).values_list(
+        "national_number", "household_id"
+    )
+    if taken:
+        number, household_id = taken[0]
+        index = numbers.index(number)
+        raise Conflict(
+            "Deze persoon is al geregistreerd.",
+            {f"members.{index}.national_number":
+             f"Dit rijksregisternummer hoort al bij gezin #{household_id}."},
+        )
+    household = Household.objects.create(
+        organisation_id=organisation_id, municipality_id=data.municipality_nis,
+        tenure=data.tenure, savings_eur=data.savings_eur, street=data.street,
+        number=data.number, box=data.box, postal_code=data.postal_code,
+    )
+    people = [
+        Person(household=household, relation=m.relation, first_name=m.first_name.strip(),
+               last_name=m.last_name.strip(), birth_date=m.birth_date,
+               national_number=m.national_number or None, sex=m.sex,
+               is_dependant=m.is_dependant, has_recognised_disability=m.has_recognised_disability,
+               search_key=rules.search_key(m.first_name, m.last_name))
+        for m in members
+    ]
+    Person.objects.bulk_create(people)
+    if data.monthly_income_eur is not None:
+        Income.objects.create(household=household, source=Income.Source.OTHER,
+                              monthly_eur=data.monthly_income_eur, recorded_by=user)
+    audit.record(user, audit.Action.CREATE, household, organisation_id=organisation_id,
+                 changes={"members": len(people), "municipality": data.municipality_nis})
+    return household
+
+
+def duplicate_candidates(user, member: MemberIn, limit: int = 5) -> list[tuple[Person, str]]:
+    """Known persons (visible to the user) that are probably `member`, with the reason."""
+    facts = rules.PersonFacts(member.first_name, member.last_name, member.birth_date,
+                              member.national_number)
+    candidates = Person.objects.visible_to(user).select_related("household")
+    pool = candidates.filter(national_number=member.national_number) if member.national_number \
+        else candidates.none()
+    if member.birth_date:
+        pool = pool | candidates.filter(birth_date=member.birth_date)
+    found = []
+    for person in pool[:200]:
+        reason = rules.duplicate_reason(facts, rules.PersonFacts(
+            person.first_name, person.last_name, person.birth_date, person.national_number))
+        if reason:
+            found.append((person, reason))
+    return found[:limit]
+
+
+@transaction.atomic
+def household_merge(user, *, keep: Household, merge: Household) -> Household:
+    """Move every member, income and case of `merge` into `keep`; `merge` stays as
+    a pointer (merged_into) so that old references still lead somewhere."""
+    if keep.pk == merge.pk:
+        raise ServiceError("Een gezin kan niet met zichzelf samengevoegd worden.")
+    for household in (keep, merge):
+        if not Household.objects.visible_to(user).filter(pk=household.pk).exists():
+            raise ServiceError("Onbekend gezin.", {"household": "Onbekend gezin."})
+    moved = {
+        "members": merge.members.update(household=keep),
+        "incomes": merge.incomes.update(household=keep),
+        "cases": merge.cases.update(household=keep),
+    }
+    # One applicant remains: the one of the household that is kept.
+    applicant = keep.members.filter(relation=Person.Relation.SELF).order_by("pk").first()
+    keep.members.filter(relation=Person.Relation.SELF).exclude(pk=applicant.pk).update(
+        relation=Person.Relation.OTHER
+    )
+    merge.merged_into = keep
+    merge.save(update_fields=["merged_into"])
+    audit.record(user, audit.Action.UPDATE, keep, organisation_id=keep.organisation_id,
+                 reason="gezinnen samengevoegd", changes={"merged": merge.pk, **moved})
+    return keep
