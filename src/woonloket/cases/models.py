@@ -255,3 +255,134 @@ class Referral(models.Model):
 
     def __str__(self) -> str:
         return f"doorverwijzing #{self.pk}"
+
+
+SCORE = [(i, str(i)) for i in range(1, 6)]
+LIFE_DOMAINS = ["financieel", "psychosociaal", "gezondheid", "administratief", "juridisch",
+                "werk_en_inkomen"]
+
+
+class Intake(models.Model):
+    """Structured first assessment: the housing situation, self-reliance per
+    life domain (1 = not self-reliant .. 5 = fully self-reliant), the question
+    behind the question, and urgency."""
+
+    class Urgency(models.TextChoices):
+        LOW = "laag", _("Laag")
+        MEDIUM = "gemiddeld", _("Gemiddeld")
+        HIGH = "hoog", _("Hoog")
+        ACUTE = "acuut", _("Acuut")
+
+    case = models.OneToOneField(Case, on_delete=models.CASCADE, related_name="intake")
+    housing_situation = models.TextField(_("woonsituatie"))
+    financieel = models.PositiveSmallIntegerField(_("financieel"), choices=SCORE)
+    psychosociaal = models.PositiveSmallIntegerField(_("psychosociaal"), choices=SCORE)
+    gezondheid = models.PositiveSmallIntegerField(_("gezondheid"), choices=SCORE)
+    administratief = models.PositiveSmallIntegerField(_("administratief"), choices=SCORE)
+    juridisch = models.PositiveSmallIntegerField(_("juridisch"), choices=SCORE)
+    werk_en_inkomen = models.PositiveSmallIntegerField(_("werk en inkomen"), choices=SCORE)
+    question_behind = models.TextField(_("vraag achter de vraag"), blank=True)
+    urgency = models.CharField(_("urgentie"), max_length=10, choices=Urgency.choices)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                                    related_name="+")
+    recorded_on = models.DateField(_("datum"))
+
+    class Meta:
+        verbose_name = _("intake")
+        verbose_name_plural = _("intakes")
+        constraints = [
+            models.CheckConstraint(condition=Q(**{f"{d}__gte": 1, f"{d}__lte": 5}),
+                                   name=f"intake_{d}_1_to_5")
+            for d in LIFE_DOMAINS
+        ]
+
+    def __str__(self) -> str:
+        return f"intake dossier #{self.case_id}"
+
+
+class ActionPlan(models.Model):
+    """Handelingsplan: goals and actions agreed with the client."""
+
+    case = models.OneToOneField(Case, on_delete=models.CASCADE, related_name="action_plan")
+    agreed_on = models.DateField(_("afgesproken op"), null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("handelingsplan")
+        verbose_name_plural = _("handelingsplannen")
+
+    def __str__(self) -> str:
+        return f"handelingsplan dossier #{self.case_id}"
+
+
+class Goal(models.Model):
+    plan = models.ForeignKey(ActionPlan, on_delete=models.CASCADE, related_name="goals")
+    description = models.CharField(_("doel"), max_length=300)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["pk"]
+        verbose_name = _("doel")
+        verbose_name_plural = _("doelen")
+
+    def __str__(self) -> str:
+        return self.description
+
+
+class Action(models.Model):
+    class Who(models.TextChoices):
+        STAFF = "staff", _("Medewerker")
+        CLIENT = "client", _("Cliënt")
+        PARTNER = "partner", _("Partnerorganisatie")
+
+    class State(models.TextChoices):
+        OPEN = "open", _("Te doen")
+        BUSY = "bezig", _("Bezig")
+        DONE = "klaar", _("Klaar")
+        CANCELLED = "geannuleerd", _("Geannuleerd")
+
+    goal = models.ForeignKey(Goal, on_delete=models.CASCADE, related_name="actions")
+    description = models.CharField(_("actie"), max_length=300)
+    who = models.CharField(_("wie"), max_length=10, choices=Who.choices)
+    staff = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True,
+                              blank=True, related_name="actions", verbose_name=_("medewerker"))
+    partner = models.ForeignKey(Organisation, on_delete=models.PROTECT, null=True, blank=True,
+                                related_name="+", verbose_name=_("partnerorganisatie"))
+    due_on = models.DateField(_("tegen"), null=True, blank=True)
+    state = models.CharField(_("status"), max_length=12, choices=State.choices,
+                             default=State.OPEN)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["due_on", "pk"]
+        verbose_name = _("actie")
+        verbose_name_plural = _("acties")
+        indexes = [models.Index(fields=["staff", "state", "due_on"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(who="staff") | Q(staff__isnull=False), name="action_staff_named"),
+            models.CheckConstraint(
+                condition=~Q(who="partner") | Q(partner__isnull=False),
+                name="action_partner_named"),
+        ]
+
+    def __str__(self) -> str:
+        return self.description
+
+
+class Evaluation(models.Model):
+    plan = models.ForeignKey(ActionPlan, on_delete=models.CASCADE, related_name="evaluations")
+    held_on = models.DateField(_("datum"))
+    notes = models.TextField(_("verslag"))
+    next_on = models.DateField(_("volgende evaluatie"), null=True, blank=True)
+    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                                    related_name="+")
+
+    class Meta:
+        ordering = ["-held_on", "-pk"]
+        verbose_name = _("evaluatie")
+        verbose_name_plural = _("evaluaties")
+        indexes = [models.Index(fields=["next_on"])]
+
+    def __str__(self) -> str:
+        return f"evaluatie {self.held_on}"

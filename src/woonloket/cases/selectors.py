@@ -1,12 +1,18 @@
 """Reads of cases, scoped to what the user may see, audited, with a fixed
 number of queries."""
 
-from django.db.models import Prefetch, QuerySet
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+from django.db.models import OuterRef, Prefetch, QuerySet, Subquery
 from django.http import Http404
+from django.utils import timezone
 
 from woonloket.core import audit
+from woonloket.core.access import actor_for
+from woonloket.core.roles import Perm
 
-from .models import Case, CaseTheme, Contact
+from .models import Action, Case, CaseTheme, Contact, Evaluation, Referral
 
 
 def case_list(
@@ -46,3 +52,87 @@ def case_contacts(user, case: Case) -> QuerySet[Contact]:
     ).exists():
         qs = qs.filter(is_confidential=False)
     return qs.select_related("staff").order_by("-at")
+
+
+@dataclass(frozen=True)
+class TimelineItem:
+    at: datetime
+    kind: str
+    title: str
+    text: str = ""
+
+
+def _start_of(day: date) -> datetime:
+    return timezone.make_aware(datetime.combine(day, time.min))
+
+
+def case_timeline(user, case: Case) -> list[TimelineItem]:
+    """Contacts, actions, evaluations, referrals and enrolments, newest first
+    (one query per kind, whatever the length of the case)."""
+    items = [
+        TimelineItem(c.at, "contact", f"{c.get_channel_display()} ({c.minutes} min)",
+                     "vertrouwelijk" if c.is_confidential and c.staff_id != user.pk
+                     and not _is_lead(user, case) else c.summary)
+        for c in case_contacts(user, case)
+    ]
+    items += [
+        TimelineItem(a.created_at, "actie", a.description,
+                     f"{a.get_who_display()} – {a.get_state_display()}"
+                     + (f", tegen {a.due_on:%d-%m-%Y}" if a.due_on else ""))
+        for a in Action.objects.filter(goal__plan__case=case)
+    ]
+    items += [
+        TimelineItem(_start_of(e.held_on), "evaluatie", "Evaluatie", e.notes)
+        for e in Evaluation.objects.filter(plan__case=case)
+    ]
+    items += [
+        TimelineItem(r.created_at, "doorverwijzing",
+                     f"Doorverwezen naar {r.to_organisation.name}",
+                     f"{r.get_status_display()}: {r.reason}")
+        for r in case.referrals.select_related("to_organisation")
+    ]
+    items += [
+        TimelineItem(_start_of(e.started_on), "traject", f"Traject {e.get_program_display()}",
+                     f"tot {e.ended_on:%d-%m-%Y}" if e.ended_on else "lopend")
+        for e in case.enrolments.all()
+    ]
+    return sorted(items, key=lambda item: item.at, reverse=True)
+
+
+def _is_lead(user, case: Case) -> bool:
+    return user.is_superuser or case.lead_organisation_id in actor_for(user).organisation_ids
+
+
+@dataclass
+class MyWork:
+    cases: list[Case]
+    actions_due: list[Action]
+    evaluations_due: list[Case]
+    referrals_waiting: list[Referral]
+
+
+def my_work(user, *, horizon_days: int = 14) -> MyWork:
+    """What a counsellor has to do: open cases, actions and evaluations due
+    within the horizon (or overdue), referrals waiting for their organisation."""
+    until = timezone.localdate() + timedelta(days=horizon_days)
+    mine = case_list(user).filter(contact_person=user).exclude(status="afgesloten")
+    actor = actor_for(user)
+    return MyWork(
+        cases=list(mine[:50]),
+        actions_due=list(
+            Action.objects.filter(goal__plan__case__in=Case.objects.visible_to(user),
+                                  staff=user, state__in=["open", "bezig"], due_on__lte=until)
+            .select_related("goal__plan__case").order_by("due_on")[:50]
+        ),
+        evaluations_due=list(
+            mine.annotate(next_evaluation=Subquery(
+                Evaluation.objects.filter(plan__case=OuterRef("pk"))
+                .order_by("-held_on", "-pk").values("next_on")[:1]
+            )).filter(next_evaluation__lte=until).order_by("next_evaluation")[:50]
+        ),
+        referrals_waiting=list(
+            Referral.objects.filter(to_organisation_id__in=actor.organisations_with(
+                Perm.EDIT_PERSONAL_DATA), status=Referral.Status.VERSTUURD)
+            .select_related("case", "from_organisation").order_by("created_at")[:50]
+        ),
+    )

@@ -18,9 +18,25 @@ from woonloket.core.models import Municipality, Organisation, Share
 from woonloket.core.roles import Perm
 
 from . import rules
-from .models import Case, CaseTheme, Consent, Contact, Referral, Source, Theme
+from .models import (
+    LIFE_DOMAINS,
+    Action,
+    ActionPlan,
+    Case,
+    CaseTheme,
+    Consent,
+    Contact,
+    Enrolment,
+    Evaluation,
+    Goal,
+    Intake,
+    Program,
+    Referral,
+    Source,
+    Theme,
+)
 
-Action = audit.Action
+Audit = audit.Action
 
 
 @transaction.atomic
@@ -57,7 +73,7 @@ def case_open(
         contact_person_id=contact_person_id,
     )
     CaseTheme.objects.bulk_create([CaseTheme(case=case, theme=t) for t in dict.fromkeys(themes)])
-    audit.record(user, Action.CREATE, case, organisation_id=organisation_id,
+    audit.record(user, Audit.CREATE, case, organisation_id=organisation_id,
                  changes={"themes": sorted(set(themes)), "source": source})
     return case
 
@@ -109,7 +125,7 @@ def contact_register(
         case.status = "intake"
         case.save(update_fields=["status"])
     _refresh_priority(case)
-    audit.record(user, Action.CREATE, contact, organisation_id=case.lead_organisation_id,
+    audit.record(user, Audit.CREATE, contact, organisation_id=case.lead_organisation_id,
                  changes={"case": case.pk, "channel": channel})
     return contact
 
@@ -156,7 +172,7 @@ def referral_create(
         case=case, from_organisation_id=case.lead_organisation_id, to_organisation=to,
         reason=reason.strip(), consent=consent, created_by=user,
     )
-    audit.record(user, Action.CREATE, referral, organisation_id=case.lead_organisation_id,
+    audit.record(user, Audit.CREATE, referral, organisation_id=case.lead_organisation_id,
                  changes={"to": to.pk, "scope": consent.scope,
                           "expires_on": expires_on.isoformat()})
     return referral
@@ -187,6 +203,165 @@ def referral_set_status(user, referral_id: int, status: str) -> Referral:
     before = referral.status
     referral.status = status
     referral.save(update_fields=["status", "updated_at"])
-    audit.record(user, Action.UPDATE, referral, organisation_id=referral.from_organisation_id,
+    audit.record(user, Audit.UPDATE, referral, organisation_id=referral.from_organisation_id,
                  changes={"status": [before, status]})
     return referral
+
+
+def _require_case_editor(user, case: Case) -> None:
+    require(user, Perm.EDIT_PERSONAL_DATA, [case.lead_organisation_id])
+    if case.status == "afgesloten":
+        raise ServiceError("Het dossier is afgesloten.", {"case": "Het dossier is afgesloten."})
+
+
+@transaction.atomic
+def intake_record(user, case: Case, *, housing_situation: str, question_behind: str,
+                  urgency: str, scores: dict[str, int]) -> Intake:
+    """Record (or redo) the intake; the case moves on to 'lopend'."""
+    _require_case_editor(user, case)
+    errors = {d: "Kies een score van 1 tot 5." for d in LIFE_DOMAINS
+              if scores.get(d) not in range(1, 6)}
+    if urgency not in Intake.Urgency.values:
+        errors["urgency"] = "Onbekende urgentie."
+    if not housing_situation.strip():
+        errors["housing_situation"] = "Beschrijf de woonsituatie."
+    if errors:
+        raise ServiceError("De intake is niet volledig.", errors)
+    intake, created = Intake.objects.update_or_create(case=case, defaults={
+        "housing_situation": housing_situation.strip(), "question_behind": question_behind,
+        "urgency": urgency, "recorded_by": user, "recorded_on": timezone.localdate(),
+        **{d: scores[d] for d in LIFE_DOMAINS},
+    })
+    if case.status in ("aangemeld", "intake"):
+        case.status = "lopend"
+        case.save(update_fields=["status"])
+    audit.record(user, Audit.CREATE if created else Audit.UPDATE, intake,
+                 organisation_id=case.lead_organisation_id,
+                 changes={"urgency": urgency, **{d: scores[d] for d in LIFE_DOMAINS}})
+    return intake
+
+
+@transaction.atomic
+def priority_assess(user, case: Case, *, severe_housing_problem: bool, other_problems: str,
+                    limited_self_reliance: bool) -> Case:
+    """The counsellor's assessment: priority when the housing problem is severe
+    and there are other problems or limited self-reliance."""
+    _require_case_editor(user, case)
+    if severe_housing_problem and (other_problems.strip() or limited_self_reliance):
+        parts = ["ernstig woonprobleem"]
+        if other_problems.strip():
+            parts.append(f"andere problemen: {other_problems.strip()}")
+        if limited_self_reliance:
+            parts.append("beperkte zelfredzaamheid")
+        case.priority_assessed_on = timezone.localdate()
+        case.priority_assessment = "; ".join(parts)[:300]
+    else:
+        case.priority_assessed_on, case.priority_assessment = None, ""
+    case.save(update_fields=["priority_assessed_on", "priority_assessment"])
+    _refresh_priority(case)
+    audit.record(user, Audit.UPDATE, case, organisation_id=case.lead_organisation_id,
+                 reason="inschatting prioritaire doelgroep",
+                 changes={"assessment": case.priority_assessment})
+    return case
+
+
+@transaction.atomic
+def enrolment_add(user, case: Case, *, program: str, started_on: date) -> Enrolment:
+    _require_case_editor(user, case)
+    if program not in Program.values:
+        raise ServiceError("Onbekend traject.", {"program": "Onbekend traject."})
+    if case.enrolments.filter(program=program, ended_on__isnull=True).exists():
+        raise ServiceError("Dit traject loopt al.", {"program": "Dit traject loopt al."})
+    enrolment = Enrolment.objects.create(case=case, program=program, started_on=started_on)
+    audit.record(user, Audit.CREATE, enrolment, organisation_id=case.lead_organisation_id,
+                 changes={"program": program})
+    return enrolment
+
+
+def _plan(case: Case) -> ActionPlan:
+    return ActionPlan.objects.get_or_create(case=case)[0]
+
+
+@transaction.atomic
+def goal_add(user, case: Case, *, description: str) -> Goal:
+    _require_case_editor(user, case)
+    if not description.strip():
+        raise ServiceError("Beschrijf het doel.", {"description": "Beschrijf het doel."})
+    goal = Goal.objects.create(plan=_plan(case), description=description.strip())
+    audit.record(user, Audit.CREATE, goal, organisation_id=case.lead_organisation_id)
+    return goal
+
+
+@transaction.atomic
+def action_add(user, goal: Goal, *, description: str, who: str, due_on: date | None,
+               staff_id: int | None = None, partner_id: int | None = None) -> Action:
+    case = goal.plan.case
+    _require_case_editor(user, case)
+    errors = {}
+    if not description.strip():
+        errors["description"] = "Beschrijf de actie."
+    if who not in Action.Who.values:
+        errors["who"] = "Kies wie de actie uitvoert."
+    if who == Action.Who.STAFF and staff_id is None:
+        staff_id = user.pk
+    if who == Action.Who.PARTNER and not Organisation.objects.filter(pk=partner_id).exists():
+        errors["partner"] = "Kies de partnerorganisatie."
+    if errors:
+        raise ServiceError("De actie is niet geldig.", errors)
+    action = Action.objects.create(
+        goal=goal, description=description.strip(), who=who, due_on=due_on,
+        staff_id=staff_id if who == Action.Who.STAFF else None,
+        partner_id=partner_id if who == Action.Who.PARTNER else None,
+    )
+    audit.record(user, Audit.CREATE, action,
+                 organisation_id=case.lead_organisation_id)
+    return action
+
+
+@transaction.atomic
+def action_set_state(user, action: Action, state: str) -> Action:
+    case = action.goal.plan.case
+    _require_case_editor(user, case)
+    if state not in Action.State.values:
+        raise ServiceError("Onbekende status.", {"state": "Onbekende status."})
+    before, action.state = action.state, state
+    action.save(update_fields=["state"])
+    audit.record(user, Audit.UPDATE, action, organisation_id=case.lead_organisation_id,
+                 changes={"state": [before, state]})
+    return action
+
+
+@transaction.atomic
+def evaluation_add(user, case: Case, *, held_on: date, notes: str,
+                   next_on: date | None) -> Evaluation:
+    _require_case_editor(user, case)
+    errors = {}
+    if not notes.strip():
+        errors["notes"] = "Schrijf een kort verslag."
+    if held_on > timezone.localdate():
+        errors["held_on"] = "Een evaluatie ligt niet in de toekomst."
+    if next_on is not None and next_on <= held_on:
+        errors["next_on"] = "De volgende evaluatie komt na deze."
+    if errors:
+        raise ServiceError("De evaluatie is niet geldig.", errors)
+    evaluation = Evaluation.objects.create(plan=_plan(case), held_on=held_on,
+                                           notes=notes.strip(), next_on=next_on,
+                                           recorded_by=user)
+    audit.record(user, Audit.CREATE, evaluation, organisation_id=case.lead_organisation_id)
+    return evaluation
+
+
+@transaction.atomic
+def case_close(user, case: Case, *, reason: str, result: str) -> Case:
+    _require_case_editor(user, case)
+    if not reason.strip():
+        raise ServiceError("Geef de reden van afsluiten.",
+                           {"closure_reason": "Geef de reden van afsluiten."})
+    today = timezone.localdate()
+    case.status, case.closed_on = "afgesloten", today
+    case.closure_reason, case.result = reason.strip()[:200], result.strip()[:200]
+    case.save(update_fields=["status", "closed_on", "closure_reason", "result"])
+    case.enrolments.filter(ended_on__isnull=True).update(ended_on=today)
+    audit.record(user, Audit.UPDATE, case, organisation_id=case.lead_organisation_id,
+                 changes={"status": "afgesloten", "closure_reason": case.closure_reason})
+    return case
