@@ -10,6 +10,7 @@ urlpatterns = [
     path("api/v1/", api.urls),
     re_path(r"^api/(?P<rest>.*)$", not_found),
     path("beheer/", admin.site.urls),
+    path("", include("woonloket.cases.urls")),
     path("", include("woonloket.core.urls")),
 ]
 

@@ -7,3 +7,6 @@ class CasesConfig(AppConfig):
     label = "cases"
     verbose_name = _("Dossiers")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import shell  # noqa: F401 - navigation and dashboard panel

@@ -136,3 +136,19 @@ def my_work(user, *, horizon_days: int = 14) -> MyWork:
             .select_related("case", "from_organisation").order_by("created_at")[:50]
         ),
     )
+
+
+def action_plan(case: Case):
+    """The plan with its goals, actions and evaluations (4 queries), or None."""
+    from .models import ActionPlan, Goal
+
+    return (
+        ActionPlan.objects.filter(case=case)
+        .prefetch_related(
+            Prefetch("goals", queryset=Goal.objects.prefetch_related(
+                Prefetch("actions", queryset=Action.objects.select_related("staff", "partner"))
+            )),
+            "evaluations",
+        )
+        .first()
+    )

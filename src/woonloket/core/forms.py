@@ -2,7 +2,16 @@ from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
+from .errors import ServiceError
 from .models import AuditEntry, Municipality, Region
+
+
+def show_service_error(form: forms.Form, exc: ServiceError) -> None:
+    """Put a service's Dutch reasons on the form: on the field they name, else on top."""
+    for field, message in exc.errors.items():
+        form.add_error(field if field in form.fields else None, message)
+    if not exc.errors:
+        form.add_error(None, exc.message)
 
 
 class LoginForm(AuthenticationForm):

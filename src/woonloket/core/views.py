@@ -18,7 +18,14 @@ from . import selectors, services
 from .access import actor_for, require
 from .dashboard import panels_for
 from .errors import ServiceError
-from .forms import AuditFilterForm, LoginForm, MunicipalityFilterForm, RegionForm, TokenForm
+from .forms import (
+    AuditFilterForm,
+    LoginForm,
+    MunicipalityFilterForm,
+    RegionForm,
+    TokenForm,
+    show_service_error,
+)
 from .middleware import needs_second_factor
 from .models import Region
 from .roles import Perm
@@ -124,10 +131,7 @@ def region_edit(request, code=None):
                 municipality_nis_codes=[m.nis_code for m in data["municipalities"]],
             )
         except ServiceError as exc:
-            for field, message in exc.errors.items():
-                form.add_error(field if field in form.fields else None, message)
-            if not exc.errors:
-                form.add_error(None, exc.message)
+            show_service_error(form, exc)
         else:
             messages.success(request, _("Regio %(name)s is bewaard.") % {"name": saved.name})
             return redirect("core:regions")
