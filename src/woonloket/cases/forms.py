@@ -135,5 +135,6 @@ class CloseForm(forms.Form):
 
 class PeopleSearchForm(forms.Form):
     q = forms.CharField(label=_("Naam, rijksregisternummer of adres"), min_length=2,
-                        max_length=100)
+                        max_length=100,
+                        error_messages={"min_length": _("Geef minstens 2 tekens in.")})
 
