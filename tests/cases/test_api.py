@@ -261,3 +261,20 @@ def test_a_case_needs_the_lead_organisation_when_the_caller_has_several(
     assert response.status_code == 422
     assert response.json()["errors"][0]["field"] == "lead_organisation_id"
     assert Case.objects.count() == 1
+
+
+def test_people_search_has_a_fixed_number_of_queries(api, alice, household_payload,
+                                                    django_assert_num_queries):
+    client = api(alice)
+    client.post("/households", household_payload())
+    client.get("/people", q="Putte")
+    # token, memberships, the search, the audit entry
+    with django_assert_num_queries(4):
+        client.get("/people", q="Putte")
+    for i in range(5):
+        payload = household_payload()
+        payload["members"][0]["national_number"] = None
+        payload["members"][0]["first_name"] = f"Anna{i}"
+        client.post("/households", payload)
+    with django_assert_num_queries(4):
+        assert client.get("/people", q="Putte").json()["count"] == 12

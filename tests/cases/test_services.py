@@ -122,3 +122,34 @@ def test_yearly_figures(alice, case):
     assert figures.intensive_cases(izegem, 2024) == 0
     assert figures.clients(izegem, 2024) == 1
     assert figures.clients(["34022"], 2025) == 0
+
+
+def test_merging_households_keeps_every_linked_record(alice, case):
+    from woonloket.clients.models import Household
+    from woonloket.clients.services import household_merge
+
+    duplicate = household_register(alice, HouseholdIn(
+        municipality_nis="36008", tenure="private_rent", monthly_income_eur=900,
+        members=[MemberIn("Celine", "Vandeputte", "self", date(1985, 7, 30))]))
+    second_case = services.case_open(alice, household_id=duplicate.pk, municipality_nis="36008",
+                                     themes=["energie"], source="telefoon")
+    kept = household_merge(alice, keep=case.household, merge=duplicate)
+    assert sorted(kept.cases.values_list("pk", flat=True)) == sorted([case.pk, second_case.pk])
+    assert kept.members.count() == 2 and kept.incomes.count() == 1
+    assert kept.members.filter(relation="self").count() == 1
+    assert Household.objects.get(pk=duplicate.pk).merged_into == kept
+
+
+def test_a_household_cannot_merge_with_itself(alice, case):
+    from woonloket.clients.services import household_merge
+
+    with pytest.raises(ServiceError):
+        household_merge(alice, keep=case.household, merge=case.household)
+
+
+def test_duplicate_candidates_only_among_visible_people(alice, bob, case):
+    from woonloket.clients.services import duplicate_candidates
+
+    member = MemberIn("Celine", "Vandeputte", "self", date(1985, 7, 30))
+    assert [p.first_name for p, _ in duplicate_candidates(alice, member)] == ["Céline"]
+    assert duplicate_candidates(bob, member) == []

@@ -21,11 +21,17 @@ REPO = Path(__file__).resolve().parents[2]
 def test_seed_demo_creates_a_user_per_role_and_is_idempotent(db):
     out = io.StringIO()
     call_command("seed_demo", "--scale", "small", stdout=out)
-    counts = (get_user_model().objects.count(), Organisation.objects.count(),
-              Membership.objects.count())
+    def counts():
+        from woonloket.cases.models import Case, Contact
+        from woonloket.clients.models import Household
+
+        return [m.objects.count() for m in (get_user_model(), Organisation, Membership,
+                                              Household, Case, Contact)]
+
+    before = counts()
     call_command("seed_demo", "--scale", "small", stdout=io.StringIO())
-    assert counts == (get_user_model().objects.count(), Organisation.objects.count(),
-                      Membership.objects.count())
+    assert counts() == before
+    assert before[3] == 300 and before[5] > 1000
     roles = set(Membership.objects.filter(user__username__startswith="demo-")
                 .values_list("role", flat=True))
     assert roles == set(Role.values)

@@ -9,4 +9,4 @@ class CasesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import shell  # noqa: F401 - navigation and dashboard panel
+        from . import benchmarks, demo, shell  # noqa: F401 - bench, seeder, UI shell

@@ -78,7 +78,8 @@ def case_new(request):
     if request.method == "POST" and form.is_valid():
         d = form.cleaned_data
         member = client_services.MemberIn(
-            d["first_name"], d["last_name"], "self", d["birth_date"], d["national_number"] or None
+            d["first_name"], d["last_name"], "self", d["birth_date"],
+            d["national_number"] or None, phone=d["phone"],
         )
         try:
             if d["national_number"]:

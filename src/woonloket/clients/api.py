@@ -20,6 +20,7 @@ class MemberIn(Schema):
     national_number: str | None = Field(None, max_length=20)
     relation: Person.Relation
     sex: Person.Sex | None = None
+    phone: str = Field("", max_length=30)
     is_dependant: bool = False
     has_recognised_disability: bool = False
 

@@ -26,6 +26,7 @@ class MemberIn:
     birth_date: date | None = None
     national_number: str | None = None
     sex: str = ""
+    phone: str = ""
     is_dependant: bool = False
     has_recognised_disability: bool = False
 
@@ -120,7 +121,7 @@ def household_register(user, data: HouseholdIn) -> Household:
     people = [
         Person(household=household, relation=m.relation, first_name=m.first_name.strip(),
                last_name=m.last_name.strip(), birth_date=m.birth_date,
-               national_number=m.national_number or None, sex=m.sex,
+               national_number=m.national_number or None, sex=m.sex, phone=m.phone,
                is_dependant=m.is_dependant, has_recognised_disability=m.has_recognised_disability,
                search_key=rules.search_key(m.first_name, m.last_name))
         for m in members

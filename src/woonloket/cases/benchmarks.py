@@ -1,0 +1,81 @@
+"""Benchmarks of case management: case list, case detail, people search, my work."""
+
+from django.contrib.auth import get_user_model
+from django.db import connection
+from django.db.models import Count
+from django.test import Client
+
+from woonloket.core.bench import benchmark
+from woonloket.core.services import api_token_create
+
+from .models import Case, Contact
+
+COUNSELLOR = "demo-woonbegeleider"
+
+
+def _counsellor():
+    return get_user_model().objects.get(username=COUNSELLOR)
+
+
+def _api_client(user) -> Client:
+    return Client(HTTP_AUTHORIZATION=f"Bearer {api_token_create(None, for_user=user)}")
+
+
+def _page_client(user) -> Client:
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def _get(client: Client, url: str):
+    def call():
+        response = client.get(url)
+        assert response.status_code == 200, (url, response.status_code)
+        return response
+    return call
+
+
+def _visible_cases(user) -> int:
+    return Case.objects.visible_to(user).count()
+
+
+def _floor_case_list():
+    org = _counsellor().memberships.values_list("organisation_id", flat=True).first()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT c.id, c.status, c.is_priority, c.opened_on, m.name FROM cases_case c "
+            "JOIN core_municipality m ON m.nis_code = c.municipality_id "
+            "WHERE c.lead_organisation_id = %s AND c.status = 'lopend' "
+            "ORDER BY c.opened_on DESC, c.id DESC LIMIT 50", [org])
+        return cursor.fetchall()
+
+
+@benchmark("cases.list", floor=_floor_case_list)
+def case_list():
+    user = _counsellor()
+    return _get(_api_client(user), "/api/v1/cases?status=lopend&limit=50"), _visible_cases(user)
+
+
+@benchmark("cases.detail")
+def case_detail():
+    user = _counsellor()
+    case = (Case.objects.visible_to(user).annotate(n=Count("contacts")).order_by("-n").first())
+    rows = Contact.objects.filter(case=case).count()
+    return _get(_page_client(user), f"/dossiers/{case.pk}/"), rows
+
+
+@benchmark("people.search")
+def people_search():
+    from woonloket.clients.models import Person
+
+    user = _counsellor()
+    person = Person.objects.visible_to(user).order_by("pk").first()
+    typo = person.last_name[:-1] if len(person.last_name) > 4 else person.last_name
+    return (_get(_api_client(user), f"/api/v1/people?q={typo}"),
+            Person.objects.visible_to(user).count())
+
+
+@benchmark("mijn_werk")
+def my_work():
+    user = _counsellor()
+    return _get(_page_client(user), "/mijn-werk/"), Case.objects.filter(contact_person=user).count()
