@@ -48,7 +48,7 @@ def browser():
     with sync_playwright() as p:
         browser = p.chromium.launch(
             executable_path=CHROMIUM if Path(CHROMIUM).exists() else shutil.which("chromium"),
-            args=["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+            args=["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--lang=nl-BE",
                   "--disable-background-networking", "--disable-component-update",
                   "--disable-sync"],
         )

@@ -54,6 +54,7 @@ def test_intake_contact_and_action_plan(live_server, page, screenshot):
     page.get_by_role("button", name="Contact bewaren").click()
     assert page.get_by_text("Contact bewaard.").is_visible()
     assert page.get_by_text("Huisbezoek: afbetalingsplan besproken.").is_visible()
+    screenshot(page, "case-detail")
 
     page.get_by_role("link", name="Handelingsplan").click()
     page.get_by_label("Nieuw doel").fill("De huurachterstand wegwerken")

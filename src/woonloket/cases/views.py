@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.db.models import Prefetch
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
@@ -13,7 +14,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from woonloket.clients import selectors as client_selectors
 from woonloket.clients import services as client_services
-from woonloket.clients.models import Household
+from woonloket.clients.models import Household, Person
 from woonloket.core.access import actor_for, get_visible_or_404, user_can
 from woonloket.core.errors import ServiceError
 from woonloket.core.forms import show_service_error
@@ -64,7 +65,10 @@ def case_list(request):
     )
     if f.get("mine"):
         qs = qs.filter(contact_person=request.user)
-    page = Paginator(qs.select_related("household"), PAGE_SIZE).get_page(request.GET.get("pagina"))
+    qs = qs.prefetch_related(Prefetch(
+        "household__members", queryset=Person.objects.filter(relation="self"), to_attr="applicants"
+    ))
+    page = Paginator(qs, PAGE_SIZE).get_page(request.GET.get("pagina"))
     return render(request, "cases/case_list.html", {"form": form, "page": page})
 
 
@@ -106,6 +110,8 @@ def case_new(request):
         except ServiceError as exc:
             errors = {k.removeprefix("members.0."): v for k, v in exc.errors.items()}
             show_service_error(form, ServiceError(exc.message, errors))
+    if not duplicates:
+        del form.fields["confirm_new"]  # only asked when similar people were found
     return render(request, "cases/case_new.html", {"form": form, "duplicates": duplicates})
 
 
