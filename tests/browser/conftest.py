@@ -48,9 +48,9 @@ def browser():
     with sync_playwright() as p:
         browser = p.chromium.launch(
             executable_path=CHROMIUM if Path(CHROMIUM).exists() else shutil.which("chromium"),
-            args=["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--lang=nl-BE",
-                  "--disable-background-networking", "--disable-component-update",
-                  "--disable-sync"],
+            args=["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                  "--lang=nl-BE", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync"],
         )
         yield browser
         browser.close()
