@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "django.contrib.postgres",  # trigram lookups for the people search on PostgreSQL
     "django_htmx",
     "django_otp",
     "django_otp.plugins.otp_totp",
