@@ -11,6 +11,7 @@ urlpatterns = [
     re_path(r"^api/(?P<rest>.*)$", not_found),
     path("beheer/", admin.site.urls),
     path("", include("woonloket.cases.urls")),
+    path("", include("woonloket.clients.urls")),
     path("", include("woonloket.core.urls")),
 ]
 

@@ -145,3 +145,23 @@ def test_my_work_and_people_search_pages(client, alice, case):
     assert f"#{case.pk}" in client.get("/mijn-werk/").content.decode()
     assert "Van de Putte" in client.get("/personen/", {"q": "vandeputte"}).content.decode()
     assert "minstens 2" in client.get("/personen/", {"q": "v"}).content.decode()
+
+
+def test_the_household_page_adds_members_and_incomes(client, alice, bob, case):
+    client.force_login(alice)
+    path = f"/gezinnen/{case.household_id}/"
+    assert client.post(path, {"member": "1", "member-first_name": "Lotte",
+                              "member-last_name": "Van de Putte", "member-relation": "child",
+                              "member-is_dependant": "on"}).status_code == 302
+    lotte = case.household.members.get(first_name="Lotte")
+    assert lotte.is_dependant
+    assert client.post(path, {"income": "1", "income-person": lotte.pk,
+                              "income-source": "child_benefit",
+                              "income-monthly_eur": "180"}).status_code == 302
+    page = client.get(path).content.decode()
+    assert "Groeipakket (Lotte): € 180" in page
+    bad = client.post(path, {"member": "1", "member-first_name": "X", "member-last_name": "Y",
+                             "member-relation": "partner", "member-national_number": "123"})
+    assert "11 cijfers" in bad.content.decode()
+    client.force_login(bob)
+    assert client.get(path).status_code == 404

@@ -45,37 +45,45 @@ class HouseholdIn:
     organisation_id: int | None = None
 
 
-def _validated_members(members: list[MemberIn]) -> list[MemberIn]:
+def _member_errors(m: MemberIn, prefix: str = "") -> dict[str, str]:
+    """What is wrong with one member (keys prefixed); normalises the national
+    number and fills the birth date from it."""
     errors: dict[str, str] = {}
+    if not m.first_name.strip():
+        errors[f"{prefix}first_name"] = "De voornaam is verplicht."
+    if not m.last_name.strip():
+        errors[f"{prefix}last_name"] = "De familienaam is verplicht."
+    if m.relation not in Person.Relation.values:
+        errors[f"{prefix}relation"] = "Onbekende relatie."
+    if m.birth_date and m.birth_date > date.today():
+        errors[f"{prefix}birth_date"] = "De geboortedatum ligt in de toekomst."
+    if m.national_number:
+        try:
+            m.national_number = rules.national_number(m.national_number)
+        except rules.InvalidNationalNumber as exc:
+            errors[f"{prefix}national_number"] = str(exc)
+        else:
+            encoded = rules.birth_date_of(m.national_number)
+            if m.birth_date and encoded and encoded != m.birth_date:
+                errors[f"{prefix}birth_date"] = (
+                    "De geboortedatum past niet bij het rijksregisternummer."
+                )
+            m.birth_date = m.birth_date or encoded
+    return errors
+
+
+def _validated_members(members: list[MemberIn]) -> list[MemberIn]:
     if not members:
         raise ServiceError("Een gezin heeft minstens één lid.",
                            {"members": "Voeg minstens één lid toe."})
-    seen: dict[str, int] = {}
+    errors: dict[str, str] = {}
+    seen: set[str] = set()
     for i, m in enumerate(members):
-        prefix = f"members.{i}"
-        if not m.first_name.strip():
-            errors[f"{prefix}.first_name"] = "De voornaam is verplicht."
-        if not m.last_name.strip():
-            errors[f"{prefix}.last_name"] = "De familienaam is verplicht."
-        if m.relation not in Person.Relation.values:
-            errors[f"{prefix}.relation"] = "Onbekende relatie."
-        if m.birth_date and m.birth_date > date.today():
-            errors[f"{prefix}.birth_date"] = "De geboortedatum ligt in de toekomst."
+        errors.update(_member_errors(m, f"members.{i}."))
+        if m.national_number and m.national_number in seen:
+            errors[f"members.{i}.national_number"] = "Dit nummer staat al bij een ander lid."
         if m.national_number:
-            try:
-                m.national_number = rules.national_number(m.national_number)
-            except rules.InvalidNationalNumber as exc:
-                errors[f"{prefix}.national_number"] = str(exc)
-            else:
-                if m.national_number in seen:
-                    errors[f"{prefix}.national_number"] = "Dit nummer staat al bij een ander lid."
-                seen[m.national_number] = i
-                encoded = rules.birth_date_of(m.national_number)
-                if m.birth_date and encoded and encoded != m.birth_date:
-                    errors[f"{prefix}.birth_date"] = (
-                        "De geboortedatum past niet bij het rijksregisternummer."
-                    )
-                m.birth_date = m.birth_date or encoded
+            seen.add(m.national_number)
     if sum(m.relation == Person.Relation.SELF for m in members) != 1:
         errors.setdefault("members", "Precies één lid is de aanvrager (relation: self).")
     if errors:
@@ -177,3 +185,78 @@ def household_merge(user, *, keep: Household, merge: Household) -> Household:
     audit.record(user, audit.Action.UPDATE, keep, organisation_id=keep.organisation_id,
                  reason="gezinnen samengevoegd", changes={"merged": merge.pk, **moved})
     return keep
+
+
+def _require_household_editor(user, household: Household) -> None:
+    from woonloket.core.access import require
+
+    if not Household.objects.visible_to(user).filter(pk=household.pk).exists():
+        raise ServiceError("Onbekend gezin.", {"household": "Onbekend gezin."})
+    owners = [household.organisation_id,
+              *household.cases.values_list("lead_organisation_id", flat=True)]
+    require(user, Perm.EDIT_PERSONAL_DATA, owners)
+
+
+@transaction.atomic
+def member_add(user, household: Household, member: MemberIn) -> Person:
+    _require_household_editor(user, household)
+    if member.relation == Person.Relation.SELF:
+        raise ServiceError("Het gezin heeft al een aanvrager.",
+                           {"relation": "Het gezin heeft al een aanvrager."})
+    errors = _member_errors(member)
+    if errors:
+        raise ServiceError("Het gezinslid is niet geldig.", errors)
+    if member.national_number and Person.objects.filter(
+            national_number=member.national_number).exists():
+        raise Conflict("Deze persoon is al geregistreerd.",
+                       {"national_number": "Dit rijksregisternummer is al gekend."})
+    person = Person.objects.create(
+        household=household, relation=member.relation, first_name=member.first_name.strip(),
+        last_name=member.last_name.strip(), birth_date=member.birth_date,
+        national_number=member.national_number or None, sex=member.sex, phone=member.phone,
+        is_dependant=member.is_dependant,
+        has_recognised_disability=member.has_recognised_disability,
+    )
+    audit.record(user, audit.Action.CREATE, person, organisation_id=household.organisation_id,
+                 changes={"household": household.pk, "relation": member.relation})
+    return person
+
+
+@transaction.atomic
+def income_add(user, household: Household, *, source: str, monthly_eur: Decimal,
+               person_id: int | None = None) -> Income:
+    _require_household_editor(user, household)
+    errors = {}
+    if source not in Income.Source.values:
+        errors["source"] = "Onbekende bron van inkomen."
+    if monthly_eur < 0:
+        errors["monthly_eur"] = "Een bedrag kan niet negatief zijn."
+    if person_id is not None and not household.members.filter(pk=person_id).exists():
+        errors["person"] = "Deze persoon hoort niet bij het gezin."
+    if errors:
+        raise ServiceError("Het inkomen is niet geldig.", errors)
+    income = Income.objects.create(household=household, person_id=person_id, source=source,
+                                   monthly_eur=monthly_eur, recorded_by=user)
+    audit.record(user, audit.Action.CREATE, income, organisation_id=household.organisation_id,
+                 changes={"source": source, "monthly_eur": str(monthly_eur)})
+    return income
+
+
+HOUSEHOLD_FIELDS = ["tenure", "savings_eur", "street", "number", "box", "postal_code"]
+
+
+@transaction.atomic
+def household_update(user, household: Household, **values) -> Household:
+    _require_household_editor(user, household)
+    if values.get("tenure") not in Tenure.values:
+        raise ServiceError("Onbekende woonsituatie.", {"tenure": "Onbekende woonsituatie."})
+    if values.get("savings_eur") is not None and values["savings_eur"] < 0:
+        raise ServiceError("Een bedrag kan niet negatief zijn.",
+                           {"savings_eur": "Een bedrag kan niet negatief zijn."})
+    before = audit.snapshot(household, HOUSEHOLD_FIELDS)
+    for name in HOUSEHOLD_FIELDS:
+        setattr(household, name, values.get(name, getattr(household, name)))
+    household.save()
+    audit.record(user, audit.Action.UPDATE, household, organisation_id=household.organisation_id,
+                 changes=audit.diff(before, audit.snapshot(household, HOUSEHOLD_FIELDS)))
+    return household

@@ -1,0 +1,9 @@
+from django.urls import path
+
+from . import views
+
+app_name = "clients"
+
+urlpatterns = [
+    path("gezinnen/<int:household_id>/", views.household_detail, name="household"),
+]

@@ -1,0 +1,64 @@
+"""The household page: members, incomes, address and tenure."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db.models import Prefetch
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from woonloket.cases.models import Case
+from woonloket.core import audit
+from woonloket.core.access import get_visible_or_404, user_can
+from woonloket.core.errors import ServiceError
+from woonloket.core.forms import show_service_error
+from woonloket.core.roles import Perm
+
+from . import forms, services
+from .models import Household, Income
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def household_detail(request, household_id: int):
+    household = get_visible_or_404(
+        Household.objects.select_related("municipality", "organisation").prefetch_related(
+            "members", Prefetch("incomes", queryset=Income.objects.select_related("person")),
+            Prefetch("cases", queryset=Case.objects.visible_to(request.user).order_by("-pk")),
+        ),
+        request.user, pk=household_id,
+    )
+    audit.record(request.user, audit.Action.READ, household,
+                 organisation_id=household.organisation_id, reason="gezin bekeken")
+    post = request.POST if request.method == "POST" else None
+    member_form = forms.MemberForm(post if post and "member" in post else None, prefix="member")
+    income_form = forms.IncomeForm(post if post and "income" in post else None,
+                                   household=household, prefix="income")
+    household_form = forms.HouseholdForm(
+        post if post and "household" in post else None, prefix="household",
+        initial={f: getattr(household, f) for f in services.HOUSEHOLD_FIELDS})
+    calls = [
+        (member_form, lambda d: services.member_add(request.user, household, services.MemberIn(
+            **{**d, "national_number": d["national_number"] or None})), _("Gezinslid toegevoegd.")),
+        (income_form, lambda d: services.income_add(
+            request.user, household, source=d["source"], monthly_eur=d["monthly_eur"],
+            person_id=d["person"].pk if d["person"] else None), _("Inkomen toegevoegd.")),
+        (household_form, lambda d: services.household_update(request.user, household, **d),
+         _("Gezin bijgewerkt.")),
+    ]
+    for form, call, success in calls:
+        if post is not None and form.is_bound and form.is_valid():
+            try:
+                call(form.cleaned_data)
+            except ServiceError as exc:
+                show_service_error(form, exc)
+            else:
+                messages.success(request, success)
+                return redirect(request.path)
+    incomes = list(household.incomes.all())
+    return render(request, "clients/household.html", {
+        "household": household, "incomes": incomes,
+        "income_total": sum(i.monthly_eur for i in incomes),
+        "can_edit": user_can(request.user, Perm.EDIT_PERSONAL_DATA),
+        "member_form": member_form, "income_form": income_form, "household_form": household_form,
+    })
