@@ -165,3 +165,15 @@ def test_the_household_page_adds_members_and_incomes(client, alice, bob, case):
     assert "11 cijfers" in bad.content.decode()
     client.force_login(bob)
     assert client.get(path).status_code == 404
+
+
+def test_enrol_and_close_from_the_case_page(client, alice, case):
+    client.force_login(alice)
+    client.post(f"/dossiers/{case.pk}/traject/", {"program": "woonclub",
+                                                  "started_on": "2026-01-05"})
+    assert case.enrolments.get().program == "woonclub"
+    response = client.post(f"/dossiers/{case.pk}/afsluiten/", {"reason": ""}, follow=True)
+    assert "Dit veld is verplicht." in response.content.decode()
+    client.post(f"/dossiers/{case.pk}/afsluiten/", {"reason": "Woning gevonden"})
+    case.refresh_from_db()
+    assert case.status == "afgesloten" and case.enrolments.get().ended_on is not None

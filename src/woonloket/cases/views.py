@@ -159,28 +159,28 @@ def case_detail(request, case_id: int):
     })
 
 
+def _small_form(request, case_id: int, form_class, call, success: str):
+    """A one-purpose form posted from the case page; back to the case either way."""
+    case = _case(request, case_id, form_class.__name__)
+    _require_edit(request.user, case)
+    form = form_class(request.POST)
+    if _submit(request, form, lambda d: call(request.user, case, **d), success) is None:
+        messages.error(request, " ".join(e for errs in form.errors.values() for e in errs))
+    return redirect("cases:detail", case.pk)
+
+
 @require_POST
 @login_required
 def case_enrol(request, case_id: int):
-    case = _case(request, case_id, "traject")
-    _require_edit(request.user, case)
-    form = forms.EnrolmentForm(request.POST)
-    if _submit(request, form, lambda d: services.enrolment_add(request.user, case, **d),
-               _("Traject toegevoegd.")) is None:
-        messages.error(request, " ".join(e for errs in form.errors.values() for e in errs))
-    return redirect("cases:detail", case.pk)
+    return _small_form(request, case_id, forms.EnrolmentForm, services.enrolment_add,
+                       _("Traject toegevoegd."))
 
 
 @require_POST
 @login_required
 def case_close(request, case_id: int):
-    case = _case(request, case_id, "afsluiten")
-    _require_edit(request.user, case)
-    form = forms.CloseForm(request.POST)
-    if _submit(request, form, lambda d: services.case_close(request.user, case, **d),
-               _("Dossier afgesloten.")) is None:
-        messages.error(request, " ".join(e for errs in form.errors.values() for e in errs))
-    return redirect("cases:detail", case.pk)
+    return _small_form(request, case_id, forms.CloseForm, services.case_close,
+                       _("Dossier afgesloten."))
 
 
 @require_http_methods(["GET", "POST"])
