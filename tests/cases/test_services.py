@@ -153,3 +153,18 @@ def test_duplicate_candidates_only_among_visible_people(alice, bob, case):
     member = MemberIn("Celine", "Vandeputte", "self", date(1985, 7, 30))
     assert [p.first_name for p, _ in duplicate_candidates(alice, member)] == ["Céline"]
     assert duplicate_candidates(bob, member) == []
+
+
+def test_a_case_led_by_another_organisation_shares_the_household_with_it(root, bob, org_a,
+                                                                        org_b):
+    from woonloket.clients.models import Household, Person
+
+    household = household_register(root, HouseholdIn(
+        municipality_nis="36008", tenure="homeless", organisation_id=org_a.pk,
+        members=[MemberIn("Jan", "Peeters", "self")]))
+    assert not Household.objects.visible_to(bob).exists()
+    services.case_open(root, household_id=household.pk, municipality_nis="36008",
+                       themes=["energie"], source="loket", lead_organisation_id=org_b.pk)
+    bob = type(bob).objects.get(pk=bob.pk)
+    assert list(Household.objects.visible_to(bob)) == [household]
+    assert Person.objects.visible_to(bob).get().first_name == "Jan"

@@ -73,6 +73,13 @@ def case_open(
         contact_person_id=contact_person_id,
     )
     CaseTheme.objects.bulk_create([CaseTheme(case=case, theme=t) for t in dict.fromkeys(themes)])
+    if household.organisation_id != organisation_id:
+        # the organisation that follows the case up sees the household from now on
+        Share.objects.create(
+            content_type=ContentType.objects.get_for_model(Household), object_id=household.pk,
+            organisation_id=organisation_id, section="dossier", basis=f"dossier #{case.pk}",
+            valid_from=case.opened_on, created_by=user,
+        )
     audit.record(user, Audit.CREATE, case, organisation_id=organisation_id,
                  changes={"themes": sorted(set(themes)), "source": source})
     return case

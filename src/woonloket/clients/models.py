@@ -1,6 +1,6 @@
 """Households, their members and incomes: personal data, read only through
-`visible_to()` (owner organisation, or the lead organisation of one of the
-household's cases, or an explicit share)."""
+`visible_to()` (the registering organisation, or an explicit share: a case
+opened by another organisation shares the household with it)."""
 
 from django.conf import settings
 from django.db import models
@@ -50,7 +50,7 @@ class Household(models.Model):
     objects = ScopedQuerySet.as_manager()
 
     class Scoping:
-        owner = ("organisation", "cases__lead_organisation")
+        owner = "organisation"
 
     class Meta:
         verbose_name = _("gezin")
@@ -100,7 +100,7 @@ class Person(models.Model):
     objects = ScopedQuerySet.as_manager()
 
     class Scoping:
-        owner = ("household__organisation", "household__cases__lead_organisation")
+        owner = "household__organisation"
         shared_via = "household"
 
     class Meta:
