@@ -64,15 +64,26 @@ def case_detail():
     return _get(_page_client(user), f"/dossiers/{case.pk}/"), rows
 
 
-@benchmark("people.search")
-def people_search():
+def _people_search(make_query):
     from woonloket.clients.models import Person
 
     user = _counsellor()
-    person = Person.objects.visible_to(user).order_by("pk").first()
-    typo = person.last_name[:-1] if len(person.last_name) > 4 else person.last_name
-    return (_get(_api_client(user), f"/api/v1/people?q={typo}"),
+    person = Person.objects.visible_to(user).filter(last_name__regex=r"^\w{6,}$").order_by(
+        "pk").first()
+    return (_get(_api_client(user), f"/api/v1/people?q={make_query(person.last_name)}"),
             Person.objects.visible_to(user).count())
+
+
+@benchmark("people.search")
+def people_search():
+    """A name cut short: found among the names that contain it."""
+    return _people_search(lambda name: name[:-1])
+
+
+@benchmark("people.search_typo")
+def people_search_typo():
+    """Two letters swapped inside the name: only the similarity search finds it."""
+    return _people_search(lambda name: name[:2] + name[3] + name[2] + name[4:])
 
 
 @benchmark("mijn_werk")

@@ -85,7 +85,8 @@ def seed_cases(ctx: SeedContext) -> None:
                 first = rng.choice(firsts)
                 relation = "self" if i == 0 else ("partner" if i == 1 else "child")
                 birth = born if i == 0 else born + timedelta(days=rng.randint(-2000, 9000))
-                people.append(Person(household=h, relation=relation, first_name=first,
+                people.append(Person(household=h, organisation_id=h.organisation_id,
+                                     relation=relation, first_name=first,
                                      last_name=last, birth_date=min(birth, TODAY),
                                      is_dependant=relation == "child",
                                      search_key=search_key(first, last)))

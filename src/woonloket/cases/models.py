@@ -94,7 +94,7 @@ class Case(models.Model):
         indexes = [
             models.Index(fields=["lead_organisation", "status", "-opened_on"]),
             models.Index(fields=["municipality", "status"]),
-            models.Index(fields=["contact_person", "status"]),
+            models.Index(fields=["contact_person", "status", "-opened_on"]),
         ]
         constraints = [
             models.CheckConstraint(
@@ -305,6 +305,9 @@ class ActionPlan(models.Model):
 
     case = models.OneToOneField(Case, on_delete=models.CASCADE, related_name="action_plan")
     agreed_on = models.DateField(_("afgesproken op"), null=True, blank=True)
+    # the next evaluation agreed at the latest one, kept by evaluation_add ("Mijn werk")
+    next_evaluation_on = models.DateField(_("volgende evaluatie"), null=True, blank=True,
+                                          db_index=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

@@ -4,7 +4,7 @@ number of queries."""
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from django.db.models import OuterRef, Prefetch, QuerySet, Subquery
+from django.db.models import F, Prefetch, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
@@ -103,8 +103,12 @@ def _is_lead(user, case: Case) -> bool:
     return user.is_superuser or case.lead_organisation_id in actor_for(user).organisation_ids
 
 
+MY_WORK_CASES = 15
+
+
 @dataclass
 class MyWork:
+    case_count: int
     cases: list[Case]
     actions_due: list[Action]
     evaluations_due: list[Case]
@@ -118,17 +122,17 @@ def my_work(user, *, horizon_days: int = 14) -> MyWork:
     mine = case_list(user).filter(contact_person=user).exclude(status="afgesloten")
     actor = actor_for(user)
     return MyWork(
-        cases=list(mine[:50]),
+        case_count=mine.count(),
+        cases=list(mine[:MY_WORK_CASES]),
         actions_due=list(
             Action.objects.filter(goal__plan__case__in=Case.objects.visible_to(user),
                                   staff=user, state__in=["open", "bezig"], due_on__lte=until)
             .select_related("goal__plan__case").order_by("due_on")[:50]
         ),
         evaluations_due=list(
-            mine.annotate(next_evaluation=Subquery(
-                Evaluation.objects.filter(plan__case=OuterRef("pk"))
-                .order_by("-held_on", "-pk").values("next_on")[:1]
-            )).filter(next_evaluation__lte=until).order_by("next_evaluation")[:50]
+            mine.filter(action_plan__next_evaluation_on__lte=until)
+            .annotate(next_evaluation=F("action_plan__next_evaluation_on"))
+            .order_by("next_evaluation")[:50]
         ),
         referrals_waiting=list(
             Referral.objects.filter(to_organisation_id__in=actor.organisations_with(

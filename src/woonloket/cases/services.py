@@ -351,9 +351,12 @@ def evaluation_add(user, case: Case, *, held_on: date, notes: str,
         errors["next_on"] = "De volgende evaluatie komt na deze."
     if errors:
         raise ServiceError("De evaluatie is niet geldig.", errors)
-    evaluation = Evaluation.objects.create(plan=_plan(case), held_on=held_on,
-                                           notes=notes.strip(), next_on=next_on,
-                                           recorded_by=user)
+    plan = _plan(case)
+    evaluation = Evaluation.objects.create(plan=plan, held_on=held_on, notes=notes.strip(),
+                                           next_on=next_on, recorded_by=user)
+    latest = plan.evaluations.order_by("-held_on", "-pk").first()
+    plan.next_evaluation_on = latest.next_on
+    plan.save(update_fields=["next_evaluation_on"])
     audit.record(user, Audit.CREATE, evaluation, organisation_id=case.lead_organisation_id)
     return evaluation
 

@@ -80,6 +80,9 @@ class Person(models.Model):
         OTHER = "x", _("X")
 
     household = models.ForeignKey(Household, on_delete=models.CASCADE, related_name="members")
+    # The household's organisation, copied so that the people search filters
+    # and ranks within one organisation from one table (kept in sync by services).
+    organisation = models.ForeignKey(Organisation, on_delete=models.PROTECT, related_name="+")
     relation = models.CharField(_("relatie"), max_length=10, choices=Relation.choices)
     first_name = models.CharField(_("voornaam"), max_length=100)
     last_name = models.CharField(_("familienaam"), max_length=100)
@@ -100,7 +103,7 @@ class Person(models.Model):
     objects = ScopedQuerySet.as_manager()
 
     class Scoping:
-        owner = "household__organisation"
+        owner = "organisation"
         shared_via = "household"
 
     class Meta:

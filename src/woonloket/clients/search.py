@@ -2,8 +2,8 @@
 
 Names are folded in Python (clients.rules.fold: no accents, case, spaces or
 hyphens) into Person.search_key. PostgreSQL matches with pg_trgm's indexable
-operators (`%` similarity, `%>` word similarity, `LIKE`) on a GIN trigram
-index and ranks by similarity; SQLite gets the same trigram similarity as a
+operators (`%>` word similarity, `LIKE`) on a GIN trigram index and ranks by
+similarity; SQLite gets the same trigram similarity as a
 Python function registered on each connection (a scan, fine at its scale).
 """
 
@@ -56,13 +56,15 @@ def query_key(q: str) -> str:
     return " ".join(rules.fold(word) for word in q.split() if rules.fold(word))
 
 
-def name_filter(q: str) -> tuple[Q, NameSimilarity]:
-    """The filter for a name query and the similarity to rank by."""
+def name_filters(q: str) -> tuple[Q, Q, NameSimilarity]:
+    """For a name query: the filter for names that contain it, the filter for
+    names like it (typos), and the similarity to rank by."""
     key = query_key(q)
     contained = Q(search_key__contains=key.replace(" ", ""))
     if default_connection.vendor == "postgresql":
-        match = contained | Q(search_key__trigram_similar=key) | Q(
-            search_key__trigram_word_similar=key)
+        # `%>` (word similarity) is indexable; whole-name similarity (`%`)
+        # matches far too many rows to rank at Flanders scale
+        similar = Q(search_key__trigram_word_similar=key)
     else:
-        match = contained | Q(similarity__gte=THRESHOLD)
-    return match, NameSimilarity(key)
+        similar = Q(similarity__gte=THRESHOLD)
+    return contained, similar, NameSimilarity(key)

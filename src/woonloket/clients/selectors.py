@@ -5,7 +5,7 @@ from stdnum.be import nn
 from woonloket.core import audit
 
 from .models import Person
-from .search import name_filter
+from .search import name_filters
 
 SEARCH_LIMIT = 25
 
@@ -27,11 +27,23 @@ def people_search(user, q: str, *, limit: int = SEARCH_LIMIT) -> list[Person]:
             people = people.filter(household__number=number)
         people = people.order_by("last_name", "first_name")
     else:
-        match, similarity = name_filter(q)
-        people = people.alias(similarity=similarity).filter(match).order_by(
-            "-similarity", "last_name", "first_name"
-        )
-    found = list(people[:limit])
+        return _audited(user, _by_name(people, q, limit))
+    return _audited(user, list(people[:limit]))
+
+
+def _by_name(people, q: str, limit: int) -> list[Person]:
+    """Names that contain the query first (cheap on the trigram index); names
+    that are only similar (typos) are looked up when those do not fill the page."""
+    contained, similar, similarity = name_filters(q)
+    ranked = people.alias(similarity=similarity).order_by("-similarity", "last_name",
+                                                          "first_name")
+    found = list(ranked.filter(contained)[:limit])
+    if len(found) < limit:
+        found += ranked.filter(similar).exclude(pk__in=[p.pk for p in found])[:limit - len(found)]
+    return found
+
+
+def _audited(user, found: list[Person]) -> list[Person]:
     if found:
         audit.record_list(user, Person, [p.pk for p in found], reason="zoeken")
     return found

@@ -127,7 +127,8 @@ def household_register(user, data: HouseholdIn) -> Household:
         number=data.number, box=data.box, postal_code=data.postal_code,
     )
     people = [
-        Person(household=household, relation=m.relation, first_name=m.first_name.strip(),
+        Person(household=household, organisation_id=organisation_id, relation=m.relation,
+               first_name=m.first_name.strip(),
                last_name=m.last_name.strip(), birth_date=m.birth_date,
                national_number=m.national_number or None, sex=m.sex, phone=m.phone,
                is_dependant=m.is_dependant, has_recognised_disability=m.has_recognised_disability,
@@ -171,7 +172,7 @@ def household_merge(user, *, keep: Household, merge: Household) -> Household:
         if not Household.objects.visible_to(user).filter(pk=household.pk).exists():
             raise ServiceError("Onbekend gezin.", {"household": "Onbekend gezin."})
     moved = {
-        "members": merge.members.update(household=keep),
+        "members": merge.members.update(household=keep, organisation=keep.organisation_id),
         "incomes": merge.incomes.update(household=keep),
         "cases": merge.cases.update(household=keep),
     }
@@ -211,7 +212,8 @@ def member_add(user, household: Household, member: MemberIn) -> Person:
         raise Conflict("Deze persoon is al geregistreerd.",
                        {"national_number": "Dit rijksregisternummer is al gekend."})
     person = Person.objects.create(
-        household=household, relation=member.relation, first_name=member.first_name.strip(),
+        household=household, organisation_id=household.organisation_id,
+        relation=member.relation, first_name=member.first_name.strip(),
         last_name=member.last_name.strip(), birth_date=member.birth_date,
         national_number=member.national_number or None, sex=member.sex, phone=member.phone,
         is_dependant=member.is_dependant,
