@@ -177,3 +177,24 @@ def test_enrol_and_close_from_the_case_page(client, alice, case):
     client.post(f"/dossiers/{case.pk}/afsluiten/", {"reason": "Woning gevonden"})
     case.refresh_from_db()
     assert case.status == "afgesloten" and case.enrolments.get().ended_on is not None
+
+
+def test_my_work_has_a_fixed_number_of_queries(client, alice):
+    def busy_case(i):
+        other = open_case(alice, first=f"Persoon{i}", birth=date(1991, 2, i + 1))
+        goal = services.goal_add(alice, other, description="Doel")
+        services.action_add(alice, goal, description="Bellen", who="staff",
+                            due_on=timezone.localdate())
+        services.evaluation_add(alice, other, held_on=timezone.localdate(), notes="ok",
+                                next_on=timezone.localdate() + timezone.timedelta(days=3))
+
+    client.force_login(alice)
+    busy_case(0)
+    with CaptureQueriesContext(connection) as one:
+        client.get("/mijn-werk/")
+    for i in range(1, 5):
+        busy_case(i)
+    with CaptureQueriesContext(connection) as five:
+        page = client.get("/mijn-werk/").content.decode()
+    assert "Mijn open dossiers (5)" in page and page.count("Bellen") == 5
+    assert len(five.captured_queries) == len(one.captured_queries)
