@@ -198,3 +198,22 @@ def test_my_work_has_a_fixed_number_of_queries(client, alice):
         page = client.get("/mijn-werk/").content.decode()
     assert "Mijn open dossiers (5)" in page and page.count("Bellen") == 5
     assert len(five.captured_queries) == len(one.captured_queries)
+
+
+def test_a_person_is_edited_and_only_field_names_are_audited(client, alice, bob, case):
+    from woonloket.core.models import AuditEntry
+
+    person = case.household.members.get()
+    client.force_login(alice)
+    path = f"/personen/{person.pk}/bewerken/"
+    data = {"first_name": "Céline", "last_name": "Van de Putte", "birth_date": "1985-07-30",
+            "phone": "0470 12 34 56", "language": "Frans", "is_dependant": ""}
+    assert client.post(path, data).status_code == 302
+    person.refresh_from_db()
+    assert person.phone == "0470 12 34 56" and person.language == "Frans"
+    entry = AuditEntry.objects.filter(object_type="clients.person", action="update").get()
+    assert entry.changes == {"fields": ["language", "phone"]}
+    bad = client.post(path, {**data, "national_number": "85073003329"})
+    assert "klopt niet" in bad.content.decode()
+    client.force_login(bob)
+    assert client.get(path).status_code == 404

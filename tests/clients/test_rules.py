@@ -72,3 +72,9 @@ def test_duplicates_are_recognised(new, known, reason):
 ])
 def test_different_people_are_not_duplicates(new, known):
     assert rules.duplicate_reason(new, known) is None
+
+
+def test_a_dependant_with_a_recognised_disability_counts_twice():
+    M = rules.MemberFacts
+    assert rules.dependants([M(False, False), M(True, False), M(True, True)]) == 3
+    assert rules.dependants([M(False, True)]) == 0  # a disabled adult who is not dependant

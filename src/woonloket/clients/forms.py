@@ -40,3 +40,21 @@ class HouseholdForm(forms.Form):
     box = forms.CharField(label=_("Bus"), required=False, max_length=10)
     postal_code = forms.RegexField(label=_("Postcode"), required=False, regex=r"^\d{4}$",
                                    error_messages={"invalid": _("Een postcode heeft 4 cijfers.")})
+
+
+class PersonForm(forms.Form):
+    first_name = forms.CharField(label=_("Voornaam"), max_length=100)
+    last_name = forms.CharField(label=_("Familienaam"), max_length=100)
+    birth_date = forms.DateField(label=_("Geboortedatum"), required=False, widget=DATE)
+    sex = forms.ChoiceField(label=_("Geslacht"), required=False,
+                            choices=[("", "–"), *Person.Sex.choices])
+    national_number = forms.CharField(label=_("Rijksregisternummer"), required=False,
+                                      max_length=20)
+    language = forms.CharField(label=_("Taal"), required=False, max_length=30)
+    nationality = forms.CharField(label=_("Nationaliteit"), required=False, max_length=60)
+    phone = forms.CharField(label=_("Telefoon"), required=False, max_length=30)
+    email = forms.EmailField(label=_("E-mail"), required=False)
+    is_dependant = forms.BooleanField(label=_("Persoon ten laste"), required=False)
+    has_recognised_disability = forms.BooleanField(label=_("Erkende handicap"), required=False)
+    situation_notes = forms.CharField(label=_("Situatie"), required=False,
+                                      widget=forms.Textarea(attrs={"rows": 3}))

@@ -107,3 +107,21 @@ def duplicate_reason(new: PersonFacts, known: PersonFacts) -> str | None:
         if a == b or similarity(a, b) >= SIMILAR_NAME:
             return "gelijkaardige naam en zelfde geboortedatum"
     return None
+
+
+@dataclass(frozen=True)
+class MemberFacts:
+    is_dependant: bool
+    has_recognised_disability: bool
+
+
+def dependants(members: list[MemberFacts]) -> int:
+    """Persons ten laste as the Flemish housing rules count them: every
+    dependant member once, a dependant with a recognised disability twice.
+
+    Source: Besluit Vlaamse Codex Wonen (2021), definition of "persoon ten
+    laste" for the social housing income limits and the rent support. The
+    double count is **unconfirmed** here: check it against the current text
+    before relying on it for an eligibility decision.
+    """
+    return sum(2 if m.has_recognised_disability else 1 for m in members if m.is_dependant)

@@ -259,6 +259,37 @@ def household_update(user, household: Household, **values) -> Household:
     for name in HOUSEHOLD_FIELDS:
         setattr(household, name, values.get(name, getattr(household, name)))
     household.save()
+    changed = sorted(audit.diff(before, audit.snapshot(household, HOUSEHOLD_FIELDS)))
     audit.record(user, audit.Action.UPDATE, household, organisation_id=household.organisation_id,
-                 changes=audit.diff(before, audit.snapshot(household, HOUSEHOLD_FIELDS)))
+                 changes={"fields": changed})
     return household
+
+
+PERSON_FIELDS = ["first_name", "last_name", "birth_date", "sex", "national_number", "language",
+                 "nationality", "phone", "email", "is_dependant", "has_recognised_disability",
+                 "situation_notes"]
+
+
+@transaction.atomic
+def person_update(user, person: Person, **values) -> Person:
+    """Change a person's details; the national number is checked as on registration."""
+    _require_household_editor(user, person.household)
+    member = MemberIn(values["first_name"], values["last_name"], person.relation,
+                      values.get("birth_date"), values.get("national_number") or None)
+    errors = _member_errors(member)
+    if errors:
+        raise ServiceError("De gegevens zijn niet geldig.", errors)
+    if member.national_number and Person.objects.filter(
+            national_number=member.national_number).exclude(pk=person.pk).exists():
+        raise Conflict("Dit rijksregisternummer hoort bij iemand anders.",
+                       {"national_number": "Dit rijksregisternummer hoort bij iemand anders."})
+    values.update(national_number=member.national_number, birth_date=member.birth_date)
+    before = audit.snapshot(person, PERSON_FIELDS)
+    for name in PERSON_FIELDS:
+        setattr(person, name, values.get(name, getattr(person, name)))
+    person.save()
+    # a person's details are personal data: the audit keeps which fields changed, not values
+    changed = sorted(audit.diff(before, audit.snapshot(person, PERSON_FIELDS)))
+    audit.record(user, audit.Action.UPDATE, person, organisation_id=person.organisation_id,
+                 changes={"fields": changed})
+    return person

@@ -14,8 +14,8 @@ from woonloket.core.errors import ServiceError
 from woonloket.core.forms import show_service_error
 from woonloket.core.roles import Perm
 
-from . import forms, services
-from .models import Household, Income
+from . import forms, rules, services
+from .models import Household, Income, Person
 
 
 @require_http_methods(["GET", "POST"])
@@ -56,9 +56,32 @@ def household_detail(request, household_id: int):
                 messages.success(request, success)
                 return redirect(request.path)
     incomes = list(household.incomes.all())
+    members = list(household.members.all())
     return render(request, "clients/household.html", {
-        "household": household, "incomes": incomes,
+        "household": household, "incomes": incomes, "members": members,
+        "dependants": rules.dependants([
+            rules.MemberFacts(m.is_dependant, m.has_recognised_disability) for m in members]),
         "income_total": sum(i.monthly_eur for i in incomes),
         "can_edit": user_can(request.user, Perm.EDIT_PERSONAL_DATA),
         "member_form": member_form, "income_form": income_form, "household_form": household_form,
     })
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def person_edit(request, person_id: int):
+    person = get_visible_or_404(Person.objects.select_related("household"), request.user,
+                                pk=person_id)
+    audit.record(request.user, audit.Action.READ, person,
+                 organisation_id=person.organisation_id, reason="persoon bewerken")
+    form = forms.PersonForm(request.POST or None,
+                            initial={f: getattr(person, f) for f in services.PERSON_FIELDS})
+    if form.is_valid():
+        try:
+            services.person_update(request.user, person, **form.cleaned_data)
+        except ServiceError as exc:
+            show_service_error(form, exc)
+        else:
+            messages.success(request, _("Gegevens bewaard."))
+            return redirect("clients:household", person.household_id)
+    return render(request, "clients/person_form.html", {"person": person, "form": form})
