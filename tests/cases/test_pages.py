@@ -217,3 +217,18 @@ def test_a_person_is_edited_and_only_field_names_are_audited(client, alice, bob,
     assert "klopt niet" in bad.content.decode()
     client.force_login(bob)
     assert client.get(path).status_code == 404
+
+
+def test_a_duplicate_household_is_merged_from_the_household_page(client, alice, bob, case):
+    duplicate = open_case(alice, first="Celine", last="Vandeputte").household
+    client.force_login(alice)
+    path = f"/gezinnen/{case.household_id}/"
+    assert client.post(path, {"merge": "1", "merge-other": duplicate.pk}).status_code == 302
+    assert case.household.cases.count() == 2 and case.household.members.count() == 2
+    for other in (case.household_id, 999999):
+        response = client.post(path, {"merge": "1", "merge-other": other})
+        assert response.status_code == 200
+    assert "Onbekend gezin." in response.content.decode()
+    bobs = open_case(bob, first="Bob", last="Claes").household
+    response = client.post(path, {"merge": "1", "merge-other": bobs.pk})
+    assert "Onbekend gezin." in response.content.decode()

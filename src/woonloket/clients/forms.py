@@ -58,3 +58,8 @@ class PersonForm(forms.Form):
     has_recognised_disability = forms.BooleanField(label=_("Erkende handicap"), required=False)
     situation_notes = forms.CharField(label=_("Situatie"), required=False,
                                       widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class MergeForm(forms.Form):
+    other = forms.IntegerField(label=_("Nummer van het dubbele gezin"), min_value=1,
+                               help_text=_("Zijn leden, inkomens en dossiers komen bij dit gezin."))

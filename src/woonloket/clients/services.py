@@ -167,10 +167,10 @@ def household_merge(user, *, keep: Household, merge: Household) -> Household:
     """Move every member, income and case of `merge` into `keep`; `merge` stays as
     a pointer (merged_into) so that old references still lead somewhere."""
     if keep.pk == merge.pk:
-        raise ServiceError("Een gezin kan niet met zichzelf samengevoegd worden.")
+        message = "Een gezin kan niet met zichzelf samengevoegd worden."
+        raise ServiceError(message, {"other": message})
     for household in (keep, merge):
-        if not Household.objects.visible_to(user).filter(pk=household.pk).exists():
-            raise ServiceError("Onbekend gezin.", {"household": "Onbekend gezin."})
+        _require_household_editor(user, household)
     moved = {
         "members": merge.members.update(household=keep, organisation=keep.organisation_id),
         "incomes": merge.incomes.update(household=keep),

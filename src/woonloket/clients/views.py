@@ -37,6 +37,14 @@ def household_detail(request, household_id: int):
     household_form = forms.HouseholdForm(
         post if post and "household" in post else None, prefix="household",
         initial={f: getattr(household, f) for f in services.HOUSEHOLD_FIELDS})
+    merge_form = forms.MergeForm(post if post and "merge" in post else None, prefix="merge")
+
+    def merge(d):
+        other = Household.objects.visible_to(request.user).filter(pk=d["other"]).first()
+        if other is None:
+            raise ServiceError("Onbekend gezin.", {"other": "Onbekend gezin."})
+        return services.household_merge(request.user, keep=household, merge=other)
+
     calls = [
         (member_form, lambda d: services.member_add(request.user, household, services.MemberIn(
             **{**d, "national_number": d["national_number"] or None})), _("Gezinslid toegevoegd.")),
@@ -45,6 +53,7 @@ def household_detail(request, household_id: int):
             person_id=d["person"].pk if d["person"] else None), _("Inkomen toegevoegd.")),
         (household_form, lambda d: services.household_update(request.user, household, **d),
          _("Gezin bijgewerkt.")),
+        (merge_form, merge, _("Gezinnen samengevoegd.")),
     ]
     for form, call, success in calls:
         if post is not None and form.is_bound and form.is_valid():
@@ -64,6 +73,7 @@ def household_detail(request, household_id: int):
         "income_total": sum(i.monthly_eur for i in incomes),
         "can_edit": user_can(request.user, Perm.EDIT_PERSONAL_DATA),
         "member_form": member_form, "income_form": income_form, "household_form": household_form,
+        "merge_form": merge_form,
     })
 
 
