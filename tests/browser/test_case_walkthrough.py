@@ -75,6 +75,12 @@ def test_intake_contact_and_action_plan(live_server, page, screenshot):
     if text:
         assert "De huurachterstand wegwerken" in text and "Céline Van de Putte" in text
 
+    page.goto(base + "/dossiers/")
+    page.get_by_role("link", name="#", exact=False).first.click()
+    page.get_by_role("link", name="Gezin", exact=True).click()
+    assert page.get_by_role("heading", name="Gezinsleden").is_visible()
+    screenshot(page, "household")
+
     page.get_by_role("link", name="Mijn werk").first.click()
     screenshot(page, "my-work")
     page.goto(base + "/dossiers/")
