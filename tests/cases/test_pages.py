@@ -8,7 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from woonloket.cases import services
-from woonloket.cases.models import Case, Contact
+from woonloket.cases.models import Action, Case, Contact
 from woonloket.clients.models import Household
 from woonloket.clients.services import HouseholdIn, MemberIn, household_register
 from woonloket.core.roles import Role
@@ -232,3 +232,13 @@ def test_a_duplicate_household_is_merged_from_the_household_page(client, alice, 
     bobs = open_case(bob, first="Bob", last="Claes").household
     response = client.post(path, {"merge": "1", "merge-other": bobs.pk})
     assert "Onbekend gezin." in response.content.decode()
+
+
+@pytest.mark.parametrize("goal_id", ["abc", "", "999999"])
+def test_an_action_for_a_bad_goal_is_a_404(client, alice, case, goal_id):
+    services.goal_add(alice, case, description="Doel")
+    client.force_login(alice)
+    response = client.post(f"/dossiers/{case.pk}/handelingsplan/", {
+        "action": "1", "goal_id": goal_id, "action-description": "x", "action-who": "client"})
+    assert response.status_code == 404
+    assert not Action.objects.exists()

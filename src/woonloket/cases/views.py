@@ -221,9 +221,10 @@ def action_plan(request, case_id: int):
     plan = selectors.action_plan(case)
 
     def add_action(d):
-        goal = get_object_or_404(plan.goals, pk=post.get("goal_id")) if plan else None
-        if goal is None:
+        goal_id = post.get("goal_id", "")
+        if plan is None or not goal_id.isdigit():
             raise Http404
+        goal = get_object_or_404(plan.goals, pk=int(goal_id))
         return services.action_add(request.user, goal, description=d["description"],
                                    who=d["who"], due_on=d["due_on"],
                                    partner_id=d["partner"].pk if d["partner"] else None)
