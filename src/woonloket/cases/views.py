@@ -9,6 +9,7 @@ from django.db.models import Prefetch
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -17,27 +18,13 @@ from woonloket.clients import services as client_services
 from woonloket.clients.models import Household, Person
 from woonloket.core.access import actor_for, get_visible_or_404, user_can
 from woonloket.core.errors import ServiceError
-from woonloket.core.forms import show_service_error
+from woonloket.core.forms import show_service_error, submit_service_form
 from woonloket.core.roles import Perm
 
 from . import forms, selectors, services
 from .models import LIFE_DOMAINS, Action
 
 PAGE_SIZE = 50
-
-
-def _submit(request, form, call, success: str):
-    """Validate, call the service, and on success redirect back with a message;
-    the service's Dutch reasons land on the form. Returns a response or None."""
-    if request.method != "POST" or not form.is_valid():
-        return None
-    try:
-        call(form.cleaned_data)
-    except ServiceError as exc:
-        show_service_error(form, exc)
-        return None
-    messages.success(request, success)
-    return redirect(request.path)
 
 
 def _case(request, case_id: int, reason: str):
@@ -146,7 +133,7 @@ def case_detail(request, case_id: int):
     form = forms.ContactForm(request.POST or None)
     if request.method == "POST":
         _require_edit(request.user, case)
-    response = _submit(request, form, lambda d: services.contact_register(
+    response = submit_service_form(request, form, lambda d: services.contact_register(
         request.user, case, **d), _("Contact bewaard."))
     if response:
         return response
@@ -164,7 +151,7 @@ def _small_form(request, case_id: int, form_class, call, success: str):
     case = _case(request, case_id, form_class.__name__)
     _require_edit(request.user, case)
     form = form_class(request.POST)
-    if _submit(request, form, lambda d: call(request.user, case, **d), success) is None:
+    if submit_service_form(request, form, lambda d: call(request.user, case, **d), success) is None:
         messages.error(request, " ".join(e for errs in form.errors.values() for e in errs))
     return redirect("cases:detail", case.pk)
 
@@ -194,10 +181,10 @@ def intake(request, case_id: int):
         if existing else None
     form = forms.IntakeForm(request.POST if "intake" in request.POST else None, initial=initial)
     assessment = forms.AssessmentForm(request.POST if "assessment" in request.POST else None)
-    response = _submit(request, form, lambda d: services.intake_record(
+    response = submit_service_form(request, form, lambda d: services.intake_record(
         request.user, case, housing_situation=d["housing_situation"],
         question_behind=d["question_behind"], urgency=d["urgency"],
-        scores={k: d[k] for k in LIFE_DOMAINS}), _("Intake bewaard.")) or _submit(
+        scores={k: d[k] for k in LIFE_DOMAINS}), _("Intake bewaard.")) or submit_service_form(
         request, assessment, lambda d: services.priority_assess(request.user, case, **d),
         _("Inschatting bewaard."))
     if response:
@@ -230,10 +217,11 @@ def action_plan(request, case_id: int):
                                    partner_id=d["partner"].pk if d["partner"] else None)
 
     response = (
-        _submit(request, goal_form, lambda d: services.goal_add(request.user, case, **d),
-                _("Doel toegevoegd."))
-        or _submit(request, action_form, add_action, _("Actie toegevoegd."))
-        or _submit(request, evaluation_form,
+        submit_service_form(request, goal_form,
+                            lambda d: services.goal_add(request.user, case, **d),
+                            _("Doel toegevoegd."))
+        or submit_service_form(request, action_form, add_action, _("Actie toegevoegd."))
+        or submit_service_form(request, evaluation_form,
                    lambda d: services.evaluation_add(request.user, case, **d),
                    _("Evaluatie bewaard."))
     )
@@ -280,12 +268,12 @@ def referral(request, case_id: int):
     case = _case(request, case_id, "doorverwijzen")
     _require_edit(request.user, case)
     form = forms.ReferralForm(request.POST or None)
-    response = _submit(request, form, lambda d: services.referral_create(
+    response = submit_service_form(request, form, lambda d: services.referral_create(
         request.user, case, to_organisation_id=d["to_organisation"].pk, reason=d["reason"],
         purpose=d["purpose"], scope=d["scope"], expires_on=d["expires_on"]),
-        _("Doorverwijzing verstuurd."))
+        _("Doorverwijzing verstuurd."), redirect_to=reverse("cases:detail", args=[case.pk]))
     if response:
-        return redirect("cases:detail", case.pk)
+        return response
     return render(request, "cases/referral.html", {"case": case, "form": form})
 
 

@@ -1,9 +1,9 @@
 """The household page: members, incomes, address and tenure."""
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Prefetch
-from django.shortcuts import redirect, render
+from django.shortcuts import render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -11,7 +11,7 @@ from woonloket.cases.models import Case
 from woonloket.core import audit
 from woonloket.core.access import get_visible_or_404, user_can
 from woonloket.core.errors import ServiceError
-from woonloket.core.forms import show_service_error
+from woonloket.core.forms import submit_service_form
 from woonloket.core.roles import Perm
 
 from . import forms, rules, services
@@ -56,14 +56,9 @@ def household_detail(request, household_id: int):
         (merge_form, merge, _("Gezinnen samengevoegd.")),
     ]
     for form, call, success in calls:
-        if post is not None and form.is_bound and form.is_valid():
-            try:
-                call(form.cleaned_data)
-            except ServiceError as exc:
-                show_service_error(form, exc)
-            else:
-                messages.success(request, success)
-                return redirect(request.path)
+        response = submit_service_form(request, form, call, success)
+        if response:
+            return response
     incomes = list(household.incomes.all())
     members = list(household.members.all())
     return render(request, "clients/household.html", {
@@ -86,12 +81,10 @@ def person_edit(request, person_id: int):
                  organisation_id=person.organisation_id, reason="persoon bewerken")
     form = forms.PersonForm(request.POST or None,
                             initial={f: getattr(person, f) for f in services.PERSON_FIELDS})
-    if form.is_valid():
-        try:
-            services.person_update(request.user, person, **form.cleaned_data)
-        except ServiceError as exc:
-            show_service_error(form, exc)
-        else:
-            messages.success(request, _("Gegevens bewaard."))
-            return redirect("clients:household", person.household_id)
+    response = submit_service_form(
+        request, form, lambda d: services.person_update(request.user, person, **d),
+        _("Gegevens bewaard."),
+        redirect_to=reverse("clients:household", args=[person.household_id]))
+    if response:
+        return response
     return render(request, "clients/person_form.html", {"person": person, "form": form})

@@ -6,6 +6,24 @@ from .errors import ServiceError
 from .models import AuditEntry, Municipality, Region
 
 
+def submit_service_form(request, form: forms.Form, call, success: str, redirect_to=None):
+    """Validate a posted form and call the service with its cleaned data; on
+    success redirect (back to the page by default) with a message, otherwise
+    the service's Dutch reasons land on the form and None is returned."""
+    from django.contrib import messages
+    from django.shortcuts import redirect
+
+    if request.method != "POST" or not form.is_bound or not form.is_valid():
+        return None
+    try:
+        call(form.cleaned_data)
+    except ServiceError as exc:
+        show_service_error(form, exc)
+        return None
+    messages.success(request, success)
+    return redirect(redirect_to or request.path)
+
+
 def show_service_error(form: forms.Form, exc: ServiceError) -> None:
     """Put a service's Dutch reasons on the form: on the field they name, else on top."""
     for field, message in exc.errors.items():

@@ -4,11 +4,11 @@ regions and the audit log. Thin: parse, check access, call, render."""
 from base64 import b32encode
 
 import segno
-from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 from django_otp import login as otp_login
@@ -17,14 +17,13 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from . import selectors, services
 from .access import actor_for, require
 from .dashboard import panels_for
-from .errors import ServiceError
 from .forms import (
     AuditFilterForm,
     LoginForm,
     MunicipalityFilterForm,
     RegionForm,
     TokenForm,
-    show_service_error,
+    submit_service_form,
 )
 from .middleware import needs_second_factor
 from .models import Region
@@ -122,19 +121,13 @@ def region_edit(request, code=None):
         initial = {"code": region.code, "name": region.name, "description": region.description,
                    "municipalities": list(region.municipalities.all())}
     form = RegionForm(request.POST or None, initial=initial, region=region)
-    if form.is_valid():
-        data = form.cleaned_data
-        try:
-            saved = services.region_save(
-                request.user, region=region, code=data["code"], name=data["name"],
-                description=data["description"],
-                municipality_nis_codes=[m.nis_code for m in data["municipalities"]],
-            )
-        except ServiceError as exc:
-            show_service_error(form, exc)
-        else:
-            messages.success(request, _("Regio %(name)s is bewaard.") % {"name": saved.name})
-            return redirect("core:regions")
+    response = submit_service_form(request, form, lambda d: services.region_save(
+        request.user, region=region, code=d["code"], name=d["name"],
+        description=d["description"],
+        municipality_nis_codes=[m.nis_code for m in d["municipalities"]],
+    ), _("De regio is bewaard."), redirect_to=reverse("core:regions"))
+    if response:
+        return response
     return render(request, "core/region_form.html", {"form": form, "region": region})
 
 
