@@ -1,5 +1,7 @@
 """Shared named fixtures: two organisations and a user per role in each."""
 
+import io
+
 import pytest
 from django.contrib.auth import get_user_model
 
@@ -82,3 +84,12 @@ def api(client):
                                headers=self.headers)
 
     return Api
+
+
+@pytest.fixture
+def reference_data(transactional_db):
+    """Transactional tests (live server, threads) need committed reference data:
+    load what the migrations load (the flush between such tests removes it)."""
+    from django.core.management import call_command
+
+    call_command("load_reference", stdout=io.StringIO())

@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "woonloket.core",
     "woonloket.clients",
     "woonloket.cases",
+    "woonloket.housing",
     "woonloket.api",
 ]
 
@@ -125,7 +126,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # timeout let the web process and the worker share the file.
     DATABASES["default"]["ENGINE"] = "woonloket.core.sqlite"
     DATABASES["default"].setdefault("OPTIONS", {}).update(
-        {"timeout": 20, "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"}
+        {"timeout": 20, "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+         # Every transaction takes the write lock when it starts: two bookings
+         # of one home are serialised, the second sees the first (housing).
+         "transaction_mode": "IMMEDIATE"}
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -12,6 +12,7 @@ urlpatterns = [
     path("beheer/", admin.site.urls),
     path("", include("woonloket.cases.urls")),
     path("", include("woonloket.clients.urls")),
+    path("", include("woonloket.housing.urls")),
     path("", include("woonloket.core.urls")),
 ]
 

@@ -4,7 +4,6 @@ Without /usr/bin/chromium they are skipped with a message saying how to get it.
 Screenshots are kept in tests/artifacts/ for a person to look at.
 """
 
-import io
 import os
 import shutil
 from pathlib import Path
@@ -26,15 +25,6 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if "browser" in item.keywords:
             item.add_marker(skip)
-
-
-@pytest.fixture
-def reference_data(transactional_db):
-    """The live server needs committed data: load the reference data that the
-    migrations load (the flush between transactional tests removes it)."""
-    from django.core.management import call_command
-
-    call_command("load_reference", stdout=io.StringIO())
 
 
 @pytest.fixture(scope="session")

@@ -84,7 +84,9 @@ def install(api) -> None:
     @api.exception_handler(ServiceError)
     def service_error(request, exc):
         errors = [{"field": f, "message": m} for f, m in exc.errors.items()]
-        return api.create_response(request, body(exc.message, errors), status=exc.status)
+        return api.create_response(
+            request, {**body(exc.message, errors), **exc.extra}, status=exc.status
+        )
 
     @api.exception_handler(AuthenticationError)
     def unauthenticated(request, exc):

@@ -3,10 +3,11 @@
 from django.contrib.auth import get_user_model
 from django.db import connection
 from django.db.models import Count
-from django.test import Client
 
+from woonloket.core.bench import api_client as _api_client
 from woonloket.core.bench import benchmark
-from woonloket.core.services import api_token_create
+from woonloket.core.bench import get_ok as _get
+from woonloket.core.bench import page_client as _page_client
 
 from .models import Case, Contact
 
@@ -15,24 +16,6 @@ COUNSELLOR = "demo-woonbegeleider"
 
 def _counsellor():
     return get_user_model().objects.get(username=COUNSELLOR)
-
-
-def _api_client(user) -> Client:
-    return Client(HTTP_AUTHORIZATION=f"Bearer {api_token_create(None, for_user=user)}")
-
-
-def _page_client(user) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
-
-
-def _get(client: Client, url: str):
-    def call():
-        response = client.get(url)
-        assert response.status_code == 200, (url, response.status_code)
-        return response
-    return call
 
 
 def _visible_cases(user) -> int:

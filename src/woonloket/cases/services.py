@@ -47,8 +47,20 @@ def case_open(
     organisation_id = acting_organisation(
         user, Perm.EDIT_PERSONAL_DATA, lead_organisation_id, "lead_organisation_id"
     )
-    errors = {}
     household = Household.objects.visible_to(user).filter(pk=household_id).first()
+    return case_open_for(user, organisation_id, household, municipality_nis=municipality_nis,
+                         themes=themes, source=source, contact_person_id=contact_person_id)
+
+
+@transaction.atomic
+def case_open_for(
+    user, organisation_id: int, household: Household | None, *, municipality_nis: str,
+    themes: list[str], source: str, contact_person_id: int | None = None,
+) -> Case:
+    """Open a case led by `organisation_id` on behalf of another use case that has
+    checked its own permission (a crisis-network booking opens the case for the
+    ambulant service)."""
+    errors = {}
     if household is None:
         errors["household_id"] = "Onbekend gezin."
     if not Municipality.objects.filter(nis_code=municipality_nis).exists():

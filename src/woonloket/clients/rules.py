@@ -27,7 +27,7 @@ def national_number(value: str) -> str:
         raise InvalidNationalNumber("Een rijksregisternummer heeft 11 cijfers.")
     for module in (nn, bis):
         try:
-            return module.validate(digits)
+            return str(module.validate(digits))
         except (InvalidChecksum, InvalidComponent, InvalidFormat, InvalidLength):
             continue
     raise InvalidNationalNumber(
@@ -39,7 +39,8 @@ def birth_date_of(number: str) -> date | None:
     """The birth date encoded in a valid national number, when it is known."""
     for module in (nn, bis):
         try:
-            return module.get_birth_date(number)
+            born: date | None = module.get_birth_date(number)
+            return born
         except Exception:  # noqa: BLE001,S112 - an unknown date is a normal outcome
             continue
     return None

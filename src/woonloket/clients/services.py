@@ -97,6 +97,13 @@ def household_register(user, data: HouseholdIn) -> Household:
     organisation_id = acting_organisation(
         user, Perm.EDIT_PERSONAL_DATA, data.organisation_id, "organisation_id"
     )
+    return household_create_for(user, organisation_id, data)
+
+
+def household_create_for(user, organisation_id: int, data: HouseholdIn) -> Household:
+    """Register a household owned by `organisation_id` on behalf of another
+    service's use case that has checked its own permission (a crisis-network
+    calltaker registers the person for the ambulant service)."""
     errors = {}
     if not Municipality.objects.filter(nis_code=data.municipality_nis).exists():
         errors["municipality_nis"] = f"Onbekende NIS-code: {data.municipality_nis}."

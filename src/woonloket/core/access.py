@@ -145,13 +145,16 @@ def get_visible_or_404(queryset: ScopedQuerySet, user, section: str = DEFAULT_SE
         raise Http404 from exc
 
 
-def acting_organisation(user, perm: str, organisation_id: int | None, field: str) -> int:
+def acting_organisation(user, perm: str, organisation_id: int | None, field: str,
+                        preferred: Iterable[int | None] = ()) -> int:
     """The organisation a write is done for (DESIGN "API conventions").
 
     Given explicitly, the user must hold `perm` there. Left out, it is the
     user's one organisation with `perm`; when that is not unique (or the user
-    is a platform administrator without one) the caller must name it: a 422
-    that names `field`.
+    is a platform administrator without one) it is the first of `preferred`
+    the user may act for (the organisation the write is about: a home's owner,
+    a case's lead organisation); otherwise the caller must name it: a 422 that
+    names `field`.
     """
     from django.core.exceptions import PermissionDenied
 
@@ -169,6 +172,9 @@ def acting_organisation(user, perm: str, organisation_id: int | None, field: str
         return organisation_id
     if len(orgs) == 1:
         return next(iter(orgs))
+    for candidate in preferred:
+        if candidate is not None and (actor.is_platform_admin or candidate in orgs):
+            return candidate
     if not orgs and not actor.is_platform_admin:
         raise PermissionDenied(perm)
     message = "U werkt voor meerdere organisaties: kies er een."

@@ -70,3 +70,30 @@ def run(bench: Benchmark, repeat: int) -> dict:
         result["floor_ms"] = round(floor, 2)
         result["ratio_to_floor"] = round(result["p50_ms"] / floor, 1) if floor else None
     return result
+
+
+# Clients for benchmarks that measure a whole request -------------------------------
+
+def api_client(user):
+    from django.test import Client
+
+    from .services import api_token_create
+
+    return Client(HTTP_AUTHORIZATION=f"Bearer {api_token_create(None, for_user=user)}")
+
+
+def page_client(user):
+    from django.test import Client
+
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def get_ok(client, url: str) -> Callable[[], object]:
+    """A call that GETs the url and insists on a 200."""
+    def call():
+        response = client.get(url)
+        assert response.status_code == 200, (url, response.status_code)
+        return response
+    return call

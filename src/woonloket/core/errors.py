@@ -6,10 +6,12 @@ class ServiceError(Exception):
 
     status = 422
 
-    def __init__(self, message: str, errors: dict[str, str] | None = None):
+    def __init__(self, message: str, errors: dict[str, str] | None = None,
+                 extra: dict | None = None):
         super().__init__(message)
         self.message = message
         self.errors = errors or {}
+        self.extra = extra or {}  # more JSON for the API answer (e.g. the conflicting stay)
 
 
 class Conflict(ServiceError):
