@@ -26,9 +26,10 @@ def _floor_availability():
             "SELECT u.id, u.name, m.name FROM housing_housingunit u "
             "JOIN core_municipality m ON m.nis_code = u.municipality_id "
             "WHERE u.status = 'beschikbaar' AND NOT EXISTS (SELECT 1 FROM housing_stay s "
-            "WHERE s.unit_id = u.id AND s.first_night <= %s "
-            "AND (s.occupied_until IS NULL OR s.occupied_until > %s)) "
-            "ORDER BY m.name, u.name LIMIT 50", [LAST, FIRST])
+            "WHERE s.unit_id = u.id AND s.first_night <= %s AND s.occupied_until > %s) "
+            "AND NOT EXISTS (SELECT 1 FROM housing_stay s WHERE s.unit_id = u.id "
+            "AND s.first_night <= %s AND s.occupied_until IS NULL) "
+            "ORDER BY m.name, u.name LIMIT 50", [LAST, FIRST, LAST])
         return cursor.fetchall()
 
 

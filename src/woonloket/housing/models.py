@@ -145,7 +145,9 @@ class Stay(models.Model):
         indexes = [
             models.Index(fields=["unit", "first_night"]),
             models.Index(fields=["unit", "occupied_until"]),
-            models.Index(fields=["first_night", "occupied_until"]),
+            # which units are taken now: see selectors.free_q
+            models.Index(fields=["occupied_until", "first_night", "unit"],
+                         name="stay_taken_idx"),
         ]
 
     def __str__(self) -> str:

@@ -17,11 +17,10 @@ from woonloket.core.access import actor_for, get_visible_or_404, user_can
 from woonloket.core.forms import submit_service_form
 from woonloket.core.roles import Perm
 
-from . import forms, rules, selectors, services
+from . import board_svg, forms, rules, selectors, services
 from .models import Application, HousingUnit, NetworkTask, Registration, Stay
 
 PAGE_SIZE = 50
-DAY_PX = 12  # board: width of one night in the SVG
 
 
 def _member(request):
@@ -148,38 +147,9 @@ def board(request):
     unit_list = list(selectors.units(region=region)) if region else []
     rows = selectors.board(request.user, unit_list, start, weeks * 7)
     return render(request, "housing/board.html", {
-        "form": form, "region": region, "start": start, "svg": _board_svg(rows, start, weeks),
+        "form": form, "region": region, "start": start, "weeks": weeks, "rows": rows,
+        "svg": board_svg.render(rows, start, weeks),
         "prev": start - timedelta(weeks=weeks), "next": start + timedelta(weeks=weeks)})
-
-
-LABEL_PX, ROW_PX, HEAD_PX = 230, 24, 24
-
-
-def _board_svg(rows, start, weeks: int) -> dict:
-    """Geometry of the board's SVG: a label column, one column per week, one
-    bar per stay (x and width in nights)."""
-    week_px = 7 * DAY_PX
-    kinds = dict(Stay.Kind.choices)
-    out_rows = []
-    for i, row in enumerate(rows):
-        bars = []
-        for bar in row.bars:
-            w = bar.days * DAY_PX
-            ends = _("open einde") if bar.open_end else ""
-            bars.append({
-                "x": LABEL_PX + bar.start * DAY_PX, "w": w, "kind": bar.kind,
-                "title": f"{kinds[bar.kind]}: {bar.label} {ends}".strip(),
-                "text": bar.label[: max(0, w // 7 - 1)] if w >= 40 else "",
-                "href": reverse("housing:stay", args=[bar.stay_id]) if bar.visible else ""})
-        out_rows.append((HEAD_PX + i * ROW_PX, row.unit, bars))
-    today = (timezone.localdate() - start).days
-    return {
-        "width": LABEL_PX + weeks * week_px, "height": HEAD_PX + len(rows) * ROW_PX + 4,
-        "weeks": [(LABEL_PX + i * week_px, week_px,
-                   _("wk %(n)s · %(d)s") % {"n": w.isocalendar()[1], "d": w.strftime("%d/%m")})
-                  for i, w in enumerate(selectors.week_starts(start, weeks))],
-        "today_x": LABEL_PX + today * DAY_PX if 0 <= today < weeks * 7 else None,
-        "rows": out_rows}
 
 
 @login_required
