@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "woonloket.clients",
     "woonloket.cases",
     "woonloket.housing",
+    "woonloket.evictions",
     "woonloket.api",
 ]
 

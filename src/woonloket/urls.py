@@ -13,6 +13,7 @@ urlpatterns = [
     path("", include("woonloket.cases.urls")),
     path("", include("woonloket.clients.urls")),
     path("", include("woonloket.housing.urls")),
+    path("", include("woonloket.evictions.urls")),
     path("", include("woonloket.core.urls")),
 ]
 

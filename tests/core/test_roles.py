@@ -7,20 +7,20 @@ from woonloket.core.roles import Perm, Role, role_has, role_needs_second_factor
 
 Y = True
 _ = False
-#                              pers  edit  audit org  regio rapp pool  bed  tech  immo
+#                              pers  edit  audit org  regio rapp pool  bed  tech  immo  uith
 MATRIX = {
-    Role.WOONBEGELEIDER:      (Y,    Y,    _,    _,   _,    _,   _,    Y,   _,    Y),
-    Role.COORDINATOR:         (Y,    Y,    Y,    _,   _,    Y,   Y,    Y,   _,    Y),
-    Role.PARTNER:             (Y,    Y,    _,    _,   _,    _,   _,    _,   _,    _),
-    Role.CALLTAKER:           (Y,    _,    _,    _,   _,    _,   _,    Y,   _,    _),
-    Role.TECHNICIAN:          (Y,    _,    _,    _,   _,    _,   _,    _,   Y,    _),
-    Role.VOLUNTEER:           (_,    _,    _,    _,   _,    _,   _,    _,   _,    Y),
-    Role.ADMIN:               (_,    _,    Y,    Y,   Y,    Y,   _,    _,   _,    _),
+    Role.WOONBEGELEIDER:      (Y,    Y,    _,    _,   _,    _,   _,    Y,   _,    Y,    _),
+    Role.COORDINATOR:         (Y,    Y,    Y,    _,   _,    Y,   Y,    Y,   _,    Y,    Y),
+    Role.PARTNER:             (Y,    Y,    _,    _,   _,    _,   _,    _,   _,    _,    _),
+    Role.CALLTAKER:           (Y,    _,    _,    _,   _,    _,   _,    Y,   _,    _,    _),
+    Role.TECHNICIAN:          (Y,    _,    _,    _,   _,    _,   _,    _,   Y,    _,    _),
+    Role.VOLUNTEER:           (_,    _,    _,    _,   _,    _,   _,    _,   _,    Y,    _),
+    Role.ADMIN:               (_,    _,    Y,    Y,   Y,    Y,   _,    _,   _,    _,    _),
 }
 COLUMNS = [
     Perm.VIEW_PERSONAL_DATA, Perm.EDIT_PERSONAL_DATA, Perm.VIEW_AUDIT_LOG,
     Perm.MANAGE_ORGANISATION, Perm.MANAGE_REGIONS, Perm.VIEW_REPORTS, Perm.MANAGE_HOUSING_POOL,
-    Perm.BOOK_CRISIS_BED, Perm.TECHNICAL_VISITS, Perm.MANAGE_LISTINGS,
+    Perm.BOOK_CRISIS_BED, Perm.TECHNICAL_VISITS, Perm.MANAGE_LISTINGS, Perm.MANAGE_OUTREACH,
 ]
 
 

@@ -6,6 +6,7 @@ from ninja import NinjaAPI
 from woonloket.cases.api import router as cases_router
 from woonloket.clients.api import router as clients_router
 from woonloket.core.api import router as core_router
+from woonloket.evictions.api import router as evictions_router
 from woonloket.housing.api import router as housing_router
 
 from . import errors
@@ -24,6 +25,7 @@ api.add_router("/", core_router)
 api.add_router("/", clients_router)
 api.add_router("/", cases_router)
 api.add_router("/housing", housing_router)
+api.add_router("/evictions", evictions_router)
 
 
 def not_found(request, rest=""):

@@ -1,8 +1,10 @@
 """Reads of cases, scoped to what the user may see, audited, with a fixed
 number of queries."""
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from typing import Any
 
 from django.db.models import F, Prefetch, QuerySet
 from django.http import Http404
@@ -60,6 +62,17 @@ class TimelineItem:
     kind: str
     title: str
     text: str = ""
+    url: str = ""
+
+
+# Other apps add what they keep on a case (letters, petitions, stays): each
+# source is `fn(user, case) -> list[TimelineItem]` with a fixed number of queries.
+TIMELINE_SOURCES: list[Callable[[Any, Case], list[TimelineItem]]] = []
+
+
+def register_timeline_source(fn: Callable[[Any, Case], list[TimelineItem]]):
+    TIMELINE_SOURCES.append(fn)
+    return fn
 
 
 def _start_of(day: date) -> datetime:
@@ -96,6 +109,8 @@ def case_timeline(user, case: Case) -> list[TimelineItem]:
                      f"tot {e.ended_on:%d-%m-%Y}" if e.ended_on else "lopend")
         for e in case.enrolments.all()
     ]
+    for source in TIMELINE_SOURCES:
+        items += source(user, case)
     return sorted(items, key=lambda item: item.at, reverse=True)
 
 

@@ -94,19 +94,40 @@ class PersonFacts:
     national_number: str | None
 
 
-def duplicate_reason(new: PersonFacts, known: PersonFacts) -> str | None:
+@dataclass(frozen=True)
+class AddressFacts:
+    street: str
+    number: str
+    postal_code: str
+
+
+def same_address(a: AddressFacts, b: AddressFacts) -> bool:
+    """Same postal code and house number, and the same street once folded
+    ("Sint-Jansstraat" and "St Jansstraat" differ; "Kerkstraat"/"kerkstraat" do not)."""
+    return (a.postal_code.strip() == b.postal_code.strip()
+            and fold(a.number) == fold(b.number) and fold(a.street) == fold(b.street)
+            and bool(fold(a.street)))
+
+
+def duplicate_reason(new: PersonFacts, known: PersonFacts,
+                     same_home: bool = False) -> str | None:
     """Why `known` is probably the same person as `new`, or None.
 
-    Same national number; or the same birth date and a similar name
-    (trigram similarity of the folded names at least 0.5).
+    Same national number; or a similar name (trigram similarity of the folded
+    names at least 0.5) with the same birth date or, when the birth date is not
+    known on one side, at the same address (a court petition names a tenant
+    and an address, rarely a birth date).
     """
     if new.national_number and new.national_number == known.national_number:
         return "zelfde rijksregisternummer"
-    if new.birth_date and new.birth_date == known.birth_date:
-        a = search_key(new.first_name, new.last_name)
-        b = search_key(known.first_name, known.last_name)
-        if a == b or similarity(a, b) >= SIMILAR_NAME:
-            return "gelijkaardige naam en zelfde geboortedatum"
+    a = search_key(new.first_name, new.last_name)
+    b = search_key(known.first_name, known.last_name)
+    similar = a == b or similarity(a, b) >= SIMILAR_NAME
+    if similar and new.birth_date and new.birth_date == known.birth_date:
+        return "gelijkaardige naam en zelfde geboortedatum"
+    birth_unknown = new.birth_date is None or known.birth_date is None
+    if similar and same_home and birth_unknown:
+        return "gelijkaardige naam op hetzelfde adres"
     return None
 
 

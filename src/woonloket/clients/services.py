@@ -151,8 +151,10 @@ def household_create_for(user, organisation_id: int, data: HouseholdIn) -> House
     return household
 
 
-def duplicate_candidates(user, member: MemberIn, limit: int = 5) -> list[tuple[Person, str]]:
-    """Known persons (visible to the user) that are probably `member`, with the reason."""
+def duplicate_candidates(user, member: MemberIn, limit: int = 5,
+                         address: rules.AddressFacts | None = None) -> list[tuple[Person, str]]:
+    """Known persons (visible to the user) that are probably `member`, with the
+    reason; with an address, also persons with a similar name living there."""
     facts = rules.PersonFacts(member.first_name, member.last_name, member.birth_date,
                               member.national_number)
     candidates = Person.objects.visible_to(user).select_related("household")
@@ -160,10 +162,17 @@ def duplicate_candidates(user, member: MemberIn, limit: int = 5) -> list[tuple[P
         else candidates.none()
     if member.birth_date:
         pool = pool | candidates.filter(birth_date=member.birth_date)
+    if address and address.postal_code and address.number:
+        pool = pool | candidates.filter(household__postal_code=address.postal_code.strip(),
+                                        household__number__iexact=address.number.strip())
     found = []
     for person in pool[:200]:
+        home = person.household
+        same_home = address is not None and rules.same_address(address, rules.AddressFacts(
+            home.street, home.number, home.postal_code))
         reason = rules.duplicate_reason(facts, rules.PersonFacts(
-            person.first_name, person.last_name, person.birth_date, person.national_number))
+            person.first_name, person.last_name, person.birth_date, person.national_number),
+            same_home=same_home)
         if reason:
             found.append((person, reason))
     return found[:limit]

@@ -36,6 +36,9 @@ class Perm(models.TextChoices):
     BOOK_CRISIS_BED = "book_crisis_bed", _("Een crisisbed boeken")
     TECHNICAL_VISITS = "technical_visits", _("Screenings en technische bezoeken uitvoeren")
     MANAGE_LISTINGS = "manage_listings", _("De immolijst bijhouden")
+    MANAGE_OUTREACH = "manage_outreach", _(
+        "Uithuiszettingen: stappen, brieven, gemeenten en zittingen instellen"
+    )
 
 
 P = Perm
@@ -45,7 +48,7 @@ ROLE_PERMISSIONS: dict[str, frozenset[str]] = {
     }),
     Role.COORDINATOR: frozenset({
         P.VIEW_PERSONAL_DATA, P.EDIT_PERSONAL_DATA, P.VIEW_AUDIT_LOG, P.VIEW_REPORTS,
-        P.MANAGE_HOUSING_POOL, P.BOOK_CRISIS_BED, P.MANAGE_LISTINGS,
+        P.MANAGE_HOUSING_POOL, P.BOOK_CRISIS_BED, P.MANAGE_LISTINGS, P.MANAGE_OUTREACH,
     }),
     Role.PARTNER: frozenset({P.VIEW_PERSONAL_DATA, P.EDIT_PERSONAL_DATA}),
     Role.CALLTAKER: frozenset({P.VIEW_PERSONAL_DATA, P.BOOK_CRISIS_BED}),

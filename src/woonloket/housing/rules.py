@@ -9,31 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
-from functools import cache
 
-import holidays
-
-ONE_DAY = timedelta(days=1)
-
-
-@cache
-def _belgian_holidays(year: int) -> frozenset[date]:
-    return frozenset(holidays.country_holidays("BE", years=year))
-
-
-def is_working_day(day: date) -> bool:
-    """Monday to Friday and not a Belgian public holiday (`holidays`, country BE)."""
-    return day.weekday() < 5 and day not in _belgian_holidays(day.year)
-
-
-def next_working_day(day: date) -> date:
-    """The first working day after `day`."""
-    day += ONE_DAY
-    while not is_working_day(day):
-        day += ONE_DAY
-    return day
+from woonloket.core.workdays import ONE_DAY, is_working_day, next_working_day
 
 
 def network_booking_nights(tonight: date) -> tuple[date, date]:

@@ -1,0 +1,12 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class EvictionsConfig(AppConfig):
+    name = "woonloket.evictions"
+    label = "evictions"
+    verbose_name = _("Uithuiszettingen")
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import shell  # noqa: F401 - navigation, panels, case timeline
