@@ -79,6 +79,13 @@ def api(client):
             return client.patch(f"/api/v1{path}", data, content_type="application/json",
                                 headers=self.headers)
 
+        def post_csv(self, path, body: bytes):
+            return client.post(f"/api/v1{path}", body, content_type="text/csv",
+                               headers=self.headers)
+
+        def client_post_file(self, path, upload):
+            return client.post(f"/api/v1{path}", {"file": upload}, headers=self.headers)
+
         def post_raw(self, path, body):
             return client.post(f"/api/v1{path}", body, content_type="application/json",
                                headers=self.headers)

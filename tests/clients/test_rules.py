@@ -78,3 +78,20 @@ def test_a_dependant_with_a_recognised_disability_counts_twice():
     M = rules.MemberFacts
     assert rules.dependants([M(False, False), M(True, False), M(True, True)]) == 3
     assert rules.dependants([M(False, True)]) == 0  # a disabled adult who is not dependant
+
+
+def test_a_similar_name_at_the_same_address_is_a_duplicate_when_birth_dates_are_missing():
+    home = rules.AddressFacts("Roeselaarsestraat", "14", "8870")
+    assert rules.same_address(home, rules.AddressFacts("roeselaarse straat ", "14", "8870"))
+    assert not rules.same_address(home, rules.AddressFacts("Roeselaarsestraat", "14A", "8870"))
+    assert not rules.same_address(home, rules.AddressFacts("", "14", "8870"))
+    new = rules.PersonFacts("Sofie", "Vermeulen", None, None)
+    known = rules.PersonFacts("Sophie", "Vermeulen", date(1990, 1, 1), None)
+    assert rules.duplicate_reason(new, known, same_home=True) == (
+        "gelijkaardige naam op hetzelfde adres")
+    assert rules.duplicate_reason(new, known, same_home=False) is None
+    stranger = rules.PersonFacts("Jan", "Peeters", None, None)
+    assert rules.duplicate_reason(stranger, known, same_home=True) is None
+    # both birth dates known and different: not the same person, even at one address
+    born = rules.PersonFacts("Sofie", "Vermeulen", date(1991, 5, 5), None)
+    assert rules.duplicate_reason(born, known, same_home=True) is None

@@ -161,7 +161,7 @@ def petition_list(request, filters: Query[PetitionFilter]):
                                canton=filters.canton, municipality_nis=filters.municipality_nis)
 
 
-@router.get("/petitions/{petition_id}", response=PetitionOut)
+@router.get("/petitions/{int:petition_id}", response=PetitionOut)
 def petition_detail(request, petition_id: int):
     return _read(request, petition_id, "API")
 
@@ -198,13 +198,13 @@ class StepPatch(Schema):
     planned_at: datetime | None = None
 
 
-@router.patch("/steps/{step_id}", response=StepOut)
+@router.patch("/steps/{int:step_id}", response=StepOut)
 def step_update(request, step_id: int, payload: StepPatch):
     step = get_visible_or_404(Step.objects.all(), request.user, pk=step_id)
     return services.step_update(request.user, step, **payload.dict())
 
 
-@router.get("/petitions/{petition_id}/letters/{kind}.pdf", response={200: None},
+@router.get("/petitions/{int:petition_id}/letters/{kind}.pdf", response={200: None},
             openapi_extra={"responses": {200: {"content": {"application/pdf": {}}}}})
 def letter_pdf(request, petition_id: int, kind: str):
     """Render the letter now; the exact PDF is kept on the case timeline."""
@@ -225,7 +225,7 @@ class OutcomeIn(Schema):
     new_hearing_at: datetime | None = None
 
 
-@router.post("/petitions/{petition_id}/outcome", response=PetitionOut)
+@router.post("/petitions/{int:petition_id}/outcome", response=PetitionOut)
 def outcome_record(request, petition_id: int, payload: OutcomeIn):
     petition = _read(request, petition_id, "uitspraak")
     services.outcome_record(request.user, petition, **payload.dict())

@@ -9,4 +9,4 @@ class EvictionsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import shell  # noqa: F401 - navigation, panels, case timeline
+        from . import benchmarks, demo, shell  # noqa: F401 - bench, seeder, UI shell

@@ -58,8 +58,7 @@ class StepForm(forms.Form):
     outcome = forms.ChoiceField(label=_("Uitkomst"), required=False)
     done_on = forms.DateField(label=_("Datum"), widget=DATE, required=False)
     planned_at = _datetime_field(_("Gepland op"), required=False)
-    note = forms.CharField(label=_("Notitie"), required=False, max_length=5000,
-                           widget=forms.Textarea(attrs={"rows": 2}))
+    note = forms.CharField(label=_("Notitie"), required=False, max_length=5000)
 
     def __init__(self, *args, step: Step, **kwargs):
         super().__init__(*args, prefix=f"step{step.pk}", **kwargs)
@@ -130,7 +129,9 @@ class SettingsForm(forms.Form):
                 disabled=kind == "hearing")
             self.fields[f"delay_{kind}"] = forms.IntegerField(
                 label=_("dagen na de vorige stap"), min_value=0,
-                max_value=rules.MAX_DELAY_DAYS, initial=delays.get(kind, defaults[kind]))
+                max_value=rules.MAX_DELAY_DAYS, initial=delays.get(kind, defaults[kind]),
+                disabled=kind == "hearing", help_text=_("op de dag van de zitting")
+                if kind == "hearing" else "")
 
     def sequence(self) -> list[tuple[str, int]]:
         d = self.cleaned_data
@@ -142,7 +143,8 @@ class SettingsForm(forms.Form):
 
 
 class AssignmentForm(forms.Form):
-    municipality = forms.ModelChoiceField(label=_("Gemeente"), queryset=Municipality.objects.none())
+    municipality = forms.ModelChoiceField(label=_("Gemeente"), queryset=Municipality.objects.none(),
+                                          empty_label=_("kies een gemeente"))
     counsellor = forms.ChoiceField(label=_("Woonbegeleider"), required=False)
     phone = forms.CharField(label=_("Telefoon op de brieven"), max_length=30, required=False)
 
@@ -194,7 +196,7 @@ class CloseMediationForm(forms.Form):
 
 class FiguresForm(forms.Form):
     year = forms.IntegerField(label=_("Jaar"), min_value=2000, max_value=2100)
-    group = forms.ChoiceField(label=_("Per"), choices=[
+    group = forms.ChoiceField(label=_("Per"), required=False, choices=[
         ("municipality", _("gemeente")), ("canton", _("kanton")), ("month", _("maand"))])
 
 

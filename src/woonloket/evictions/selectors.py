@@ -56,6 +56,13 @@ class BoardRow:
     days_left: int
     overdue: list[Step]
 
+    @property
+    def after_steps(self) -> str:
+        """What is left once every step is settled: the ruling, then the follow-up."""
+        if not self.petition.outcome:
+            return "Uitspraak noteren"
+        return f"Opvolging na uitspraak: {self.petition.get_outcome_display().lower()}"
+
 
 def board_rows(user, page: list[Petition], today: date | None = None) -> list[BoardRow]:
     """For each petition on the page: the first open step, the days left until

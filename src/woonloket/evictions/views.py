@@ -139,17 +139,20 @@ def petition_detail(request, petition_id: int):
         timezone.localdate(), "note": step.note,
         "planned_at": timezone.localtime(step.planned_at).strftime("%Y-%m-%dT%H:%M")
         if step.planned_at else None}, step=step)) for step in steps]
-    fund = rules.fund_eligibility(
-        petition.received_on.year, landlord_kind=petition.landlord_kind,
-        arrears_eur=petition.arrears_eur, monthly_rent_eur=petition.monthly_rent_eur,
-        support_agreement=fund_form.agreement())
+    facts = {"landlord_kind": petition.landlord_kind, "arrears_eur": petition.arrears_eur,
+             "monthly_rent_eur": petition.monthly_rent_eur,
+             "support_agreement": fund_form.agreement()}
+    fund = rules.fund_eligibility(petition.received_on.year, **facts)
+    # no confirmed parameters for that year: an indication with the latest ones
+    indication = None if fund.parameters else rules.fund_eligibility(
+        max(rules.FUND_PARAMETERS), **facts)
     return render(request, "evictions/petition_detail.html", {
         "petition": petition, "step_forms": step_forms, "can_edit": can_edit,
         "outcome_form": outcome_form, "follow_form": follow_form, "fund_form": fund_form,
-        "fund": fund, "letters": selectors.letters_of(petition),
+        "fund": fund, "indication": indication, "letters": selectors.letters_of(petition),
         "letter_kinds": [(k, rules.STEP_LABELS[k]) for k in rules.LETTER_KINDS
                          if any(s.kind == k for s in steps)],
-        "hearing": timezone.localtime(petition.hearing_at),
+        "hearing": timezone.localtime(petition.hearing_at), "today": timezone.localdate(),
         "is_ocmw": petition.ocmw_id in actor_for(request.user).organisation_ids})
 
 
@@ -286,7 +289,7 @@ def figures(request):
                                                            "group": "municipality"})
     year, group = timezone.localdate().year, "municipality"
     if form.is_valid():
-        year, group = form.cleaned_data["year"], form.cleaned_data["group"]
+        year, group = form.cleaned_data["year"], form.cleaned_data["group"] or "municipality"
     petition_rows = selectors.petition_figures(request.user, year=year, group=group)
     return render(request, "evictions/figures.html", {
         "form": form, "year": year, "group": group, "rows": petition_rows,
