@@ -23,13 +23,15 @@ from woonloket.core.seeding import SeedContext, seeder
 from woonloket.housing.models import Destination
 
 from . import rules
-from .models import Assignment, CourtSession, Mediation, Petition, Step
+from .models import Assignment, CourtSession, Mediation, MediationMeeting, Petition, Step
 
 PETITIONS = {"small": 60, "region": 2_000, "flanders": 50_000}
 YEARS = {"small": 1, "region": 2, "flanders": 5}
 CHUNK = 5_000
-LANDLORDS = ["Vastgoed Mandel bv", "Immo Leie", "SVK Midwest", "Woonmaatschappij Midwest",
-             "familie Vandenbroucke", "Bouwbedrijf Deprez nv", "Huisvesting Gaverland"]
+LANDLORDS = {"private": ["Vastgoed Mandel bv", "Immo Leie", "familie Vandenbroucke",
+                         "Bouwbedrijf Deprez nv", "mevrouw Lannoo"],
+             "svk": ["SVK Midwest", "SVK Zuid-West-Vlaanderen"],
+             "woonmaatschappij": ["Woonmaatschappij Midwest", "Wonen Regio Kortrijk"]}
 
 
 def _aware(day, hour, minute=0):
@@ -115,7 +117,7 @@ def seed_petitions(ctx: SeedContext) -> None:
                 household_id=household, canton_id=cantons[nis], municipality_id=nis,
                 roll_number=f"{received:%y}A{i + 1:06d}", received_on=min(received, TODAY),
                 hearing_at=_aware(hearing_on, rng.choice([9, 10, 11]), rng.choice([0, 30])),
-                landlord_kind=kind, landlord_name=rng.choice(LANDLORDS),
+                landlord_kind=kind, landlord_name=rng.choice(LANDLORDS[kind]),
                 tenant_name=f"{name[0]} {name[1]}", street=street or "Marktplein",
                 number=number or "1", postal_code=postal or "8870",
                 arrears_eur=rent * Decimal(rng.choice([1, 2, 2, 3, 4, 5, 7])), reason=rng.choice(
@@ -196,12 +198,18 @@ def seed_sessions_and_mediation(ctx: SeedContext) -> None:
         opened = TODAY - timedelta(days=rng.randint(0, 365 * YEARS[ctx.scale]))
         closed = opened + timedelta(days=rng.randint(10, 90))
         done = closed < TODAY
+        kind = rng.choice(["private", "private", "svk", "woonmaatschappij"])
         mediations.append(Mediation(
             organisation_id=org, case_id=case_id, municipality_id=nis,
-            subject=rng.choice(Mediation.Subject.values),
-            landlord_kind=rng.choice(["private", "private", "svk", "woonmaatschappij"]),
-            landlord_name=rng.choice(LANDLORDS), opened_on=opened,
+            subject=rng.choice(Mediation.Subject.values), landlord_kind=kind,
+            landlord_name=rng.choice(LANDLORDS[kind]), opened_on=opened,
             outcome=rng.choice(Mediation.Outcome.values) if done else "",
             closed_on=closed if done else None, created_by=creator))
     Mediation.objects.bulk_create(mediations, batch_size=CHUNK)
+    MediationMeeting.objects.bulk_create([
+        MediationMeeting(mediation=m, held_on=min(m.opened_on + timedelta(days=7 * i), TODAY),
+                         participants="huurder, verhuurder, woonbegeleider",
+                         notes="Standpunten gehoord; afspraken op papier gezet.",
+                         recorded_by=creator)
+        for m in mediations for i in range(rng.randint(1, 3))], batch_size=CHUNK)
     ctx.out(f"  zittingen, toewijzingen en {len(mediations)} huurbemiddelingen")

@@ -171,7 +171,7 @@ class MediationForm(forms.Form):
     landlord_kind = forms.ChoiceField(label=_("Soort verhuurder"), choices=LandlordKind.choices)
     landlord_name = forms.CharField(label=_("Naam verhuurder"), max_length=200)
     protocol_partner = forms.ModelChoiceField(
-        label=_("Protocolpartner"), required=False, queryset=None,
+        label=_("Protocolpartner"), required=False, queryset=None, empty_label=_("geen"),
         help_text=_("Bv. een woonmaatschappij met een samenwerkingsprotocol."))
     opened_on = forms.DateField(label=_("Gestart op"), widget=DATE)
 
