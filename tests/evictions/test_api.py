@@ -29,8 +29,9 @@ def test_a_petition_opens_a_case_for_the_municipalitys_counsellor_and_informs_th
     dues = [s["due_on"] for s in body["steps"]]
     assert dues == sorted(dues)
     visit = body["steps"][1]
-    # letter 1 on Monday 23/11 (received Friday), the visit a week later at 9.00
-    assert visit["planned_at"] == "2026-11-30T09:00:00+01:00"
+    # received Friday 20/11, registered today (Monday 23/11): letter 1 on Tuesday
+    # 24/11, the visit a week later at 9.00
+    assert visit["planned_at"] == "2026-12-01T09:00:00+01:00"
     assert body["hearing_at"] == "2026-12-17T09:30:00+01:00"
     assert AuditEntry.objects.filter(object_type="evictions.petition", action="create").exists()
 
@@ -94,9 +95,13 @@ def test_the_informed_ocmw_sees_the_petition(api, carol, make_user, ocmw_izegem)
 
     worker = make_user("olga", Role.PARTNER, ocmw_izegem)
     body = api(carol).post("/evictions/petitions", payload()).json()
-    assert api(worker).get(f"/evictions/petitions/{body['id']}").status_code == 200
+    seen = api(worker).get(f"/evictions/petitions/{body['id']}")
+    assert seen.status_code == 200 and seen.json()["tenant_name"] == "Sofie Vermeulen"
+    assert seen.json()["steps"] == []  # the housing service's work and notes stay its own
     step = body["steps"][0]["id"]
-    assert api(worker).patch(f"/evictions/steps/{step}", {"status": "done"}).status_code == 403
+    assert api(worker).patch(f"/evictions/steps/{step}", {"status": "done"}).status_code == 404
+    assert api(worker).get(f"/evictions/petitions/{body['id']}/letters/letter1.pdf"
+                           ).status_code == 403
 
 
 def test_a_visit_with_someone_home_settles_card_and_letter2_and_reschedules(api, carol):
@@ -187,3 +192,136 @@ def test_a_mediation_is_opened_on_a_case_and_counted(api, carol, alice, assigned
     assert figures["petitions"][0]["label"] == "Izegem"
     assert figures["mediations"][0]["mediations"] == 1
     assert api(carol).get("/evictions/figures", year=2026, group="week").status_code == 422
+
+
+@pytest.mark.parametrize("kinds", [["woondienst", "ocmw"], ["ocmw"]])
+def test_a_platform_admin_without_membership_registers_on_a_fresh_database(api, root, kinds):
+    """As an acceptance test would: organisations by API, then a petition."""
+    made = {kind: api(root).post("/organisations", {
+        "name": f"{kind} Izegem", "kind": kind, "municipality_nis_codes": ["36008"]}).json()
+        for kind in kinds}
+    response = api(root).post("/evictions/petitions", payload())
+    assert response.status_code == 201, response.content
+    body = response.json()
+    lead = made.get("woondienst", made["ocmw"])["id"]
+    assert body["organisation_id"] == lead and body["ocmw_id"] == made["ocmw"]["id"]
+    assert [s["kind"] for s in body["steps"]][0] == "letter1"
+    assert body["contact_person_id"] is None  # nobody assigned yet: no visit slot either
+    step = body["steps"][0]["id"]
+    assert api(root).patch(f"/evictions/steps/{step}", {
+        "status": "done", "done_on": "2026-11-23", "note": "verstuurd"}).status_code == 200
+    pdf = api(root).get(f"/evictions/petitions/{body['id']}/letters/card.pdf")
+    assert pdf.status_code == 200 and pdf["Content-Type"] == "application/pdf"
+
+
+@pytest.mark.parametrize("change, field", [
+    ({"hearing_at": "9999-12-31T23:30:00Z"}, "hearing_at"),
+    ({"hearing_at": "0001-01-01T09:00:00"}, "hearing_at"),
+    ({"received_on": "2001-01-01"}, "received_on"),
+    ({"hearing_at": "2028-01-10T09:00:00"}, "hearing_at"),       # more than a year away
+    ({"roll_number": "R" * 41}, "roll_number"),
+    ({"arrears_eur": 123456789012}, "arrears_eur"),
+])
+def test_out_of_range_values_are_a_422_not_a_500(api, carol, change, field):
+    response = api(carol).post("/evictions/petitions", payload(**change))
+    assert response.status_code == 422, response.content
+    assert field in {e["field"] for e in response.json()["errors"]}
+    assert not Petition.objects.exists()
+
+
+def test_a_canton_may_be_written_as_its_name(api, carol):
+    response = api(carol).post("/evictions/petitions", payload(canton="Izegem"))
+    assert response.status_code == 201 and response.json()["canton"] == "izegem"
+
+
+def test_the_fund_check_refuses_absurd_amounts(api, carol):
+    response = api(carol).post("/evictions/fund-check", {
+        "year": 2024, "landlord_kind": "svk", "arrears_eur": 1e27, "monthly_rent_eur": 0.01})
+    assert response.status_code == 422
+
+
+def test_a_household_of_another_organisation_is_never_taken_over(api, root, carol, bob, org_b):
+    from woonloket.clients.models import Household, Person
+
+    theirs = Household.objects.create(organisation=org_b, municipality_id="36008",
+                                      tenure="private_rent", street="Roeselaarsestraat",
+                                      number="14", postal_code="8870")
+    Person.objects.create(household=theirs, organisation=org_b, relation="self",
+                          first_name="Sofie", last_name="Vermeulen")
+    body = api(root).post("/evictions/petitions", payload(
+        lead_organisation_id=carol.memberships.get().organisation_id)).json()
+    assert body["household_id"] != theirs.pk
+
+
+def test_reopening_a_visit_undoes_what_it_settled_and_a_patch_keeps_the_outcome(api, carol):
+    body = api(carol).post("/evictions/petitions", payload()).json()
+    visit = body["steps"][1]["id"]
+    api(carol).patch(f"/evictions/steps/{visit}", {"status": "done", "outcome": "thuis"})
+    response = api(carol).patch(f"/evictions/steps/{visit}", {"status": "done",
+                                                              "note": "koffie gekregen"})
+    assert response.json()["outcome"] == "thuis" and response.json()["note"] == "koffie gekregen"
+    api(carol).patch(f"/evictions/steps/{visit}", {"status": "open"})
+    statuses = dict(Step.objects.filter(petition_id=body["id"]).values_list("kind", "status"))
+    assert statuses["card"] == statuses["letter2"] == statuses["contact"] == "open"
+    api(carol).patch(f"/evictions/steps/{visit}", {"status": "done", "outcome": "niet_thuis"})
+    assert Step.objects.get(petition_id=body["id"], kind="card").status == "open"
+
+
+def test_the_hearing_step_is_not_done_before_the_hearing(api, carol):
+    body = api(carol).post("/evictions/petitions", payload()).json()
+    hearing = body["steps"][-1]["id"]
+    response = api(carol).patch(f"/evictions/steps/{hearing}", {"status": "done"})
+    assert response.status_code == 422
+    assert response.json()["errors"][0]["message"] == "De zitting is nog niet geweest."
+
+
+def test_a_visit_is_planned_between_receipt_and_hearing(api, carol):
+    body = api(carol).post("/evictions/petitions", payload()).json()
+    visit = body["steps"][1]["id"]
+    for moment in ("2026-12-17T10:00:00", "9999-12-31T23:59:00Z", "2026-11-01T10:00:00"):
+        response = api(carol).patch(f"/evictions/steps/{visit}", {"status": "open",
+                                                                  "planned_at": moment})
+        assert response.status_code == 422, moment
+    response = api(carol).patch(f"/evictions/steps/{visit}", {
+        "status": "open", "planned_at": "2026-12-03T14:00:00"})
+    assert response.json()["planned_at"] == "2026-12-03T14:00:00+01:00"
+    assert response.json()["due_on"] == "2026-12-03"
+
+
+def test_a_counsellor_who_left_is_not_assigned(api, carol, alice, assigned):
+    alice.memberships.all().delete()
+    response = api(carol).post("/evictions/petitions", payload())
+    assert response.status_code == 201 and response.json()["contact_person_id"] == carol.pk
+
+
+def test_no_organisation_in_the_municipality_asks_for_one(api, root):
+    response = api(root).post("/evictions/petitions", payload())
+    assert response.status_code == 422
+    assert response.json()["errors"][0]["field"] == "lead_organisation_id"
+
+
+def test_figures_count_reached_intake_attended_and_outcomes_by_canton(api, carol):
+    open_one = api(carol).post("/evictions/petitions", payload()).json()
+    past = api(carol).post("/evictions/petitions", payload(
+        roll_number="26A0900", received_on="2026-10-01", hearing_at="2026-10-20T09:30:00",
+        tenant={"first_name": "Jan", "last_name": "Peeters"})).json()
+    steps = {s["kind"]: s["id"] for s in past["steps"]}
+    api(carol).patch(f"/evictions/steps/{steps['home_visit']}",
+                     {"status": "done", "done_on": "2026-10-09", "outcome": "thuis"})
+    api(carol).patch(f"/evictions/steps/{steps['intake']}",
+                     {"status": "done", "done_on": "2026-10-12", "outcome": "gedaan"})
+    api(carol).patch(f"/evictions/steps/{steps['hearing']}",
+                     {"status": "done", "done_on": "2026-10-20", "outcome": "met_huurder"})
+    api(carol).post(f"/evictions/petitions/{past['id']}/outcome", {
+        "outcome": "settlement", "outcome_on": "2026-10-20"})
+    row = api(carol).get("/evictions/figures", year=2026, group="canton").json()["petitions"][0]
+    assert (row["label"], row["petitions"], row["reached_n"], row["intake_n"],
+            row["attended_n"]) == ("Izegem", 2, 1, 1, 1)
+    assert row["reached_share"] == 50.0 and row["outcome_settlement"] == 1
+    api(carol).patch(f"/evictions/steps/{steps['home_visit']}", {"status": "open"})
+    row = api(carol).get("/evictions/figures", year=2026).json()["petitions"][0]
+    assert row["reached_n"] == 1  # the intake still counts as contact
+    assert open_one["id"] != past["id"]
+    months = api(carol).get("/evictions/figures", year=2026, group="month").json()["petitions"]
+    assert [(m["label"], m["petitions"]) for m in months] == [("2026-10-01", 1),
+                                                              ("2026-11-01", 1)]

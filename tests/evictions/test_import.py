@@ -66,3 +66,15 @@ def test_a_windows_excel_file_with_commas_is_read(api, carol):
                                    (header + row).encode("cp1252"))
     assert response.json()["created"] == 1, response.json()
     assert Petition.objects.get().tenant_name == "Céline Dewaele"
+
+
+def test_out_of_range_rows_and_broken_csv_are_reported_not_a_500(api, carol):
+    big = ROWS[0].replace("26A0001", "26A0101").replace("2150,00", "123456789012")
+    long_name = ROWS[0].replace("26A0001", "26A0102").replace("Sofie", "S" * 101)
+    broken = 'izegem;26A0103;"' + "x" * 140_000 + "\n"
+    body = api(carol).post_csv("/evictions/petitions/import",
+                               (HEADER + big + long_name + broken).encode()).json()
+    lines = {e["line"]: e["message"] for e in body["errors"]}
+    assert "arrears_eur" in lines[2] and "first_name" in lines[3]
+    assert "geen geldige CSV" in lines[4]
+    assert body["created"] == 0 and not Petition.objects.exists()

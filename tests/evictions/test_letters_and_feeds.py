@@ -12,7 +12,7 @@ from icalendar import Calendar
 
 from woonloket.core.errors import ServiceError
 from woonloket.evictions import feeds, selectors, services
-from woonloket.evictions.models import CourtSession, Letter
+from woonloket.evictions.models import CourtSession, Letter, Step
 
 from .conftest import petition_in
 
@@ -34,7 +34,7 @@ def test_letter1_names_the_tenant_the_visit_and_the_hearing(petition, alice, tmp
     text = pdf_text(bytes(letter.pdf), tmp_path)
     assert "Sofie Vermeulen" in text
     assert "Roeselaarsestraat 14" in text and "8870 IZEGEM" in text
-    assert "maandag 30 november 2026 om 9.00 uur" in " ".join(text.split())
+    assert "dinsdag 1 december 2026 om 9.00 uur" in " ".join(text.split())
     assert "donderdag 17 december 2026" in " ".join(text.split())
     assert "BLAUWE ENVELOP" in text
     assert "051 33 73 00" in text and "Alice" in text
@@ -56,7 +56,7 @@ def test_an_organisations_template_is_used_and_checked(petition, carol, alice, t
                            body="Dag {naam}, wij komen op {bezoekdatum} om {bezoekuur}.",
                            signature="{begeleider}")
     text = pdf_text(bytes(services.letter_issue(alice, petition, "letter1").pdf), tmp_path)
-    assert "Dag Sofie Vermeulen, wij komen op maandag 30 november 2026" in " ".join(text.split())
+    assert "Dag Sofie Vermeulen, wij komen op dinsdag 1 december 2026" in " ".join(text.split())
     with pytest.raises(ServiceError) as error:
         services.template_save(carol, organisation_id=None, kind="letter1", sender="X",
                                body="Dag {voornaam}", signature="x")
@@ -75,6 +75,7 @@ def test_the_day_batch_prints_every_letter_due_as_one_pdf_and_keeps_each(
     first = services.petition_register(alice, petition_in())
     second = services.petition_register(alice, petition_in(
         roll_number="26A9", first_name="Jan", last_name="Peeters", number="20"))
+    Step.objects.filter(kind="letter1").update(due_on=timezone.localdate())
     pdf = services.letters_for_day(alice, [first, second], timezone.localdate())
     text = pdf_text(pdf, tmp_path)
     assert "Sofie Vermeulen" in text and "Jan Peeters" in text
@@ -122,13 +123,13 @@ def test_the_canton_feed_holds_sessions_and_hearings(petition, carol, client):
 
 def test_a_court_duty_keeps_the_visit_slot_free(alice, carol, assigned, ocmw_izegem):
     services.court_session_create(
-        carol, organisation_id=None, canton="izegem", starts_at=datetime(2026, 11, 30, 8, 30),
-        ends_at=datetime(2026, 11, 30, 12, 0), counsellor_ids=[alice.pk])
+        carol, organisation_id=None, canton="izegem", starts_at=datetime(2026, 12, 1, 8, 30),
+        ends_at=datetime(2026, 12, 1, 12, 0), counsellor_ids=[alice.pk])
     first = services.petition_register(alice, petition_in())
     second = services.petition_register(alice, petition_in(roll_number="26A77", number="99",
                                                            first_name="Jan", last_name="Claes"))
     visits = [timezone.localtime(p.steps.get(kind="home_visit").planned_at) for p in
               (first, second)]
-    assert visits == [timezone.make_aware(datetime(2026, 11, 30, 13, 30)),
-                      timezone.make_aware(datetime(2026, 11, 30, 14, 30))]
+    assert visits == [timezone.make_aware(datetime(2026, 12, 1, 13, 30)),
+                      timezone.make_aware(datetime(2026, 12, 1, 14, 30))]
     assert selectors.counsellor_events(alice)

@@ -82,6 +82,9 @@ def test_letters_are_made_from_the_page_and_shown_on_the_case_timeline(client, a
 
 
 def test_the_day_batch_button_returns_one_pdf(client, alice, petition):
+    page = _login(client, alice).post("/uithuiszettingen/brieven-van-vandaag/", follow=True)
+    assert "Vandaag zijn er geen brieven" in page.content.decode()  # letter 1 is for tomorrow
+    Step.objects.filter(petition=petition, kind="letter1").update(due_on=date(2026, 11, 23))
     response = _login(client, alice).post("/uithuiszettingen/brieven-van-vandaag/")
     assert response["Content-Type"] == "application/pdf"
     assert petition.letters.filter(kind="letter1").count() == 1

@@ -139,3 +139,9 @@ def test_a_year_without_confirmed_parameters_says_so():
     check = _fund("3000", year=2025)
     assert check.status == "unknown" and "2025" in check.reasons[0]
     assert _fund("3000", rent=0).status == "unknown"
+
+
+def test_steps_before_a_monday_hearing_fall_on_the_friday_before():
+    due = rules.schedule(date(2026, 11, 20), date(2026, 12, 7), SEQ)
+    assert all(d.weekday() < 5 for d in due.values())
+    assert due["intake"] == date(2026, 12, 4)

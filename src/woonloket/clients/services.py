@@ -152,12 +152,18 @@ def household_create_for(user, organisation_id: int, data: HouseholdIn) -> House
 
 
 def duplicate_candidates(user, member: MemberIn, limit: int = 5,
-                         address: rules.AddressFacts | None = None) -> list[tuple[Person, str]]:
-    """Known persons (visible to the user) that are probably `member`, with the
-    reason; with an address, also persons with a similar name living there."""
+                         address: rules.AddressFacts | None = None,
+                         for_organisation: int | None = None) -> list[tuple[Person, str]]:
+    """Known persons (visible to the user and, when given, held by the
+    organisation a write is for) that are probably `member`, with the reason;
+    with an address, also persons with a similar name living there."""
+    from woonloket.core.access import held_by_q
+
     facts = rules.PersonFacts(member.first_name, member.last_name, member.birth_date,
                               member.national_number)
     candidates = Person.objects.visible_to(user).select_related("household")
+    if for_organisation is not None:
+        candidates = candidates.filter(held_by_q(Person, for_organisation))
     pool = candidates.filter(national_number=member.national_number) if member.national_number \
         else candidates.none()
     if member.birth_date:

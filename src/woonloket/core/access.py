@@ -95,10 +95,23 @@ def visible_q(model: type[models.Model], user, section: str = DEFAULT_SECTION) -
     orgs = actor.organisations_with(Perm.VIEW_PERSONAL_DATA)
     if not orgs:
         return Q(pk__in=[])
+    cache = user.__dict__.setdefault("_woonloket_shares", {})
+    return _held_by(model, orgs, section, cache)
+
+
+def held_by_q(model: type[models.Model], organisation_id: int,
+              section: str = DEFAULT_SECTION) -> Q:
+    """The records one organisation owns or holds a valid share of: for a write
+    done on its behalf, so that it never reaches into another organisation's
+    records, whoever the caller is (a platform administrator sees everything)."""
+    return _held_by(model, frozenset({organisation_id}), section, {})
+
+
+def _held_by(model: type[models.Model], orgs: frozenset[int], section: str, cache: dict) -> Q:
     scoping = model.Scoping
     shared_via = getattr(scoping, "shared_via", "")
     target = _related_model(model, shared_via)
-    shared_ids = _shared_ids(user, target, orgs, section)
+    shared_ids = _shared_ids(cache, target, orgs, section)
     owned = Q()
     for path in (scoping.owner,) if isinstance(scoping.owner, str) else scoping.owner:
         owned |= Q(**{f"{path}__in": orgs})
@@ -108,7 +121,8 @@ def visible_q(model: type[models.Model], user, section: str = DEFAULT_SECTION) -
     return owned | Q(**{f"{target_pk}__in": shared_ids})
 
 
-def _shared_ids(user, target: type[models.Model], orgs: frozenset[int], section: str) -> list[int]:
+def _shared_ids(cache: dict, target: type[models.Model], orgs: frozenset[int],
+                section: str) -> list[int]:
     """Ids of `target` objects shared today with the organisations, for the section.
 
     Read once per request and user (cached on the user object) as a plain list,
@@ -116,9 +130,8 @@ def _shared_ids(user, target: type[models.Model], orgs: frozenset[int], section:
     """
     from .models import Share
 
-    cache = user.__dict__.setdefault("_woonloket_shares", {})
     content_type = ContentType.objects.get_for_model(target)
-    key = (content_type.pk, section)
+    key = (content_type.pk, section, orgs)
     if key not in cache:
         today = timezone.localdate()
         cache[key] = list(

@@ -29,6 +29,14 @@ def next_working_day(day: date) -> date:
     return day
 
 
+def previous_working_day(day: date) -> date:
+    """The last working day before `day`."""
+    day -= ONE_DAY
+    while not is_working_day(day):
+        day -= ONE_DAY
+    return day
+
+
 def on_or_after_working_day(day: date) -> date:
     """`day` itself when it is a working day, else the next one (art. 53 Ger.W.:
     a deadline on a Saturday, Sunday or holiday moves to the next working day)."""

@@ -3,6 +3,7 @@
 from datetime import date, datetime
 from decimal import Decimal
 
+from django.core.exceptions import RequestDataTooBig
 from django.http import HttpResponse
 from django.utils import timezone
 from ninja import Field, File, Query, Router, Schema, Status, UploadedFile
@@ -180,7 +181,12 @@ def petition_import(request, file: UploadedFile | None = File(None),  # noqa: B0
     if file is not None:
         raw = file.read(importing.MAX_BYTES + 1)
     elif request.content_type in ("text/csv", "text/plain"):
-        raw = request.body
+        try:
+            raw = request.body
+        except RequestDataTooBig as exc:
+            raise ServiceError("Het bestand is te groot voor de body: stuur het als "
+                               "multipart-veld 'file' (hoogstens 5 MB).",
+                               {"file": "Het bestand is te groot."}) from exc
     else:
         raise ServiceError("Stuur een CSV-bestand mee (veld 'file').",
                            {"file": "Dit veld is verplicht."})
@@ -194,7 +200,7 @@ class StepPatch(Schema):
     status: Step.Status
     done_on: date | None = None
     note: str | None = Field(None, max_length=5000)
-    outcome: str = Field("", max_length=20)
+    outcome: str | None = Field(None, max_length=20)
     planned_at: datetime | None = None
 
 
@@ -235,8 +241,8 @@ def outcome_record(request, petition_id: int, payload: OutcomeIn):
 class FundIn(Schema):
     year: int = Field(..., ge=2020, le=2100)
     landlord_kind: LandlordKind
-    arrears_eur: Decimal = Field(..., ge=0)
-    monthly_rent_eur: Decimal = Field(..., ge=0)
+    arrears_eur: Decimal = Field(..., ge=0, max_digits=10, decimal_places=2)
+    monthly_rent_eur: Decimal = Field(..., ge=0, max_digits=10, decimal_places=2)
     support_agreement: bool | None = None
 
 

@@ -32,9 +32,10 @@ def board():
 def _floor_figures():
     with connection.cursor() as cursor:
         cursor.execute(
-            "SELECT m.name, count(*), count(*) FILTER (WHERE EXISTS (SELECT 1 FROM "
-            "evictions_step s WHERE s.petition_id = p.id AND s.kind = 'contact' AND "
-            "s.status = 'done')) FROM evictions_petition p JOIN core_municipality m "
+            "SELECT m.name, count(*), count(*) FILTER (WHERE p.reached_on IS NOT NULL), "
+            "count(*) FILTER (WHERE p.intake_on IS NOT NULL), count(*) FILTER (WHERE "
+            "p.hearing_attended), count(*) FILTER (WHERE p.evicted_on IS NOT NULL) "
+            "FROM evictions_petition p JOIN core_municipality m "
             "ON m.nis_code = p.municipality_id WHERE p.received_on >= %s AND "
             "p.received_on < %s GROUP BY m.name ORDER BY m.name",
             [TODAY.replace(month=1, day=1), TODAY.replace(year=TODAY.year + 1, month=1, day=1)])

@@ -116,6 +116,7 @@ def seed_petitions(ctx: SeedContext) -> None:
                 organisation_id=org, ocmw_id=ocmw.get(nis), case_id=case_id,
                 household_id=household, canton_id=cantons[nis], municipality_id=nis,
                 roll_number=f"{received:%y}A{i + 1:06d}", received_on=min(received, TODAY),
+                outreach_from=min(received, TODAY),
                 hearing_at=_aware(hearing_on, rng.choice([9, 10, 11]), rng.choice([0, 30])),
                 landlord_kind=kind, landlord_name=rng.choice(LANDLORDS[kind]),
                 tenant_name=f"{name[0]} {name[1]}", street=street or "Marktplein",
@@ -138,8 +139,11 @@ def seed_petitions(ctx: SeedContext) -> None:
                     p.housed_on = p.closed_on
                     p.housed_where = rng.choice(Destination.values)
                 p.ocmw_seen_on = p.received_on + timedelta(days=2) if p.ocmw_id else None
+            due, states = _step_states(ctx, p.received_on, hearing_on, sequence)
+            p.reached_on, p.intake_on = states["contact"][1], states["intake"][1]
+            p.hearing_attended = states["hearing"][2] in rules.HEARING_ATTENDED
             petitions.append(p)
-            plans.append(_step_states(ctx, p.received_on, hearing_on, sequence))
+            plans.append((due, states))
         Petition.objects.bulk_create(petitions, batch_size=2000)
         steps = []
         for p, (due, states) in zip(petitions, plans, strict=True):

@@ -126,6 +126,17 @@ def petitions_import(user, raw: bytes, organisation_id: int | None = None) -> Im
         raise ServiceError("Het bestand is leeg.", {"file": "Het bestand is leeg."})
     reader = _reader(raw)
     result = ImportResult()
+    try:
+        _import_rows(user, reader, organisation_id, result)
+    except csv.Error:
+        result.errors.append({"line": reader.line_num + 1, "message": (
+            "Deze regel is geen geldige CSV (een veld is te lang of een aanhalingsteken "
+            "sluit niet); de rest van het bestand is niet gelezen.")})
+    return result
+
+
+def _import_rows(user, reader: csv.DictReader, organisation_id: int | None,
+                 result: ImportResult) -> None:
     for row in reader:
         line = reader.line_num
         if line > MAX_ROWS + 1:
@@ -146,4 +157,3 @@ def petitions_import(user, raw: bytes, organisation_id: int | None = None) -> Im
         else:
             result.created += 1
             result.petition_ids.append(petition.pk)
-    return result

@@ -57,6 +57,9 @@ class Petition(models.Model):
                                      related_name="petitions", verbose_name=_("gemeente"))
     roll_number = models.CharField(_("rolnummer"), max_length=40)
     received_on = models.DateField(_("ontvangen op"))
+    outreach_from = models.DateField(_("uitreiking gestart op"),
+                                     help_text=_("De ontvangst, of de registratie als die "
+                                                 "later kwam: de stappen tellen vanaf hier."))
     hearing_at = models.DateTimeField(_("zitting"))
     landlord_kind = models.CharField(_("soort verhuurder"), max_length=20,
                                      choices=LandlordKind.choices)
@@ -74,6 +77,11 @@ class Petition(models.Model):
                               default=Reason.ARREARS)
     source = models.CharField(_("ingevoerd via"), max_length=10, choices=Source.choices)
     ocmw_seen_on = models.DateField(_("gezien door het OCMW op"), null=True, blank=True)
+    # progress copied from the steps by the services, for the figures
+    reached_on = models.DateField(_("contact gelegd op"), null=True, blank=True, editable=False)
+    intake_on = models.DateField(_("intake op"), null=True, blank=True, editable=False)
+    hearing_attended = models.BooleanField(_("zitting bijgewoond"), default=False,
+                                           editable=False)
     # hearing outcome and follow-up
     outcome = models.CharField(_("uitspraak"), max_length=20, choices=Outcome.choices,
                                blank=True)
@@ -108,6 +116,7 @@ class Petition(models.Model):
             models.Index(fields=["organisation", "closed_on", "hearing_at"]),
             models.Index(fields=["canton", "hearing_at"]),
             models.Index(fields=["ocmw", "ocmw_seen_on"]),
+            models.Index(fields=["received_on", "municipality"]),
         ]
 
     def __str__(self) -> str:
@@ -143,11 +152,15 @@ class Step(models.Model):
     note = models.TextField(_("notitie"), blank=True)
     done_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, null=True,
                                 blank=True, related_name="+")
+    # the step whose outcome settled this one (reopening that step reopens this one)
+    settled_by = models.ForeignKey("self", models.SET_NULL, null=True, blank=True,
+                                   related_name="settled")
 
     objects = ScopedQuerySet.as_manager()
 
     class Scoping:
-        owner = ("petition__organisation", "petition__ocmw")
+        # the housing service's work: the informed OCMW sees the petition, not the steps
+        owner = "petition__organisation"
 
     class Meta:
         ordering = ["petition", "position"]

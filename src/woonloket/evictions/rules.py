@@ -14,7 +14,12 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
-from woonloket.core.workdays import ONE_DAY, is_working_day, on_or_after_working_day
+from woonloket.core.workdays import (
+    ONE_DAY,
+    is_working_day,
+    on_or_after_working_day,
+    previous_working_day,
+)
 
 # The outreach sequence -------------------------------------------------------------
 
@@ -70,19 +75,20 @@ class StepState:
     planned_on: date | None = None  # the home visit's announced date
 
 
-def schedule(received_on: date, hearing_on: date, sequence: Sequence[tuple[str, int]],
+def schedule(start: date, hearing_on: date, sequence: Sequence[tuple[str, int]],
              states: Mapping[str, StepState] | None = None) -> dict[str, date]:
-    """The due date of every step.
+    """The due date of every step, counted from `start` (the day the outreach
+    starts: the petition's receipt, or its registration when that came later).
 
     Each step falls its delay after the previous step (its done date once it is
     done; a skipped step does not count), moved to a working day, and never
-    later than the day before the hearing; the hearing step is due on the
-    hearing day; a planned home visit is due on its planned day. Recomputing
-    after a step is done reschedules the steps that follow it.
+    later than the last working day before the hearing; the hearing step is
+    due on the hearing day; a planned home visit is due on its planned day.
+    Recomputing after a step is done reschedules the steps that follow it.
     """
     states = states or {}
-    latest = max(received_on, hearing_on - ONE_DAY)
-    anchor = received_on
+    latest = max(start, previous_working_day(hearing_on))
+    anchor = start
     due: dict[str, date] = {}
     for kind, delay in sequence:
         state = states.get(kind, StepState())

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.db.models.functions import TruncMonth
 from django.http import Http404
 from django.utils import timezone
@@ -15,7 +15,6 @@ from woonloket.core import audit
 from woonloket.core.access import actor_for
 from woonloket.core.roles import Perm
 
-from . import rules
 from .models import CourtSession, Letter, Mediation, Petition, Step
 
 
@@ -23,7 +22,8 @@ def petitions(user, *, mine: bool = False, open_only: bool = True, canton: str |
               municipality_nis: str | None = None) -> QuerySet[Petition]:
     qs = (Petition.objects.visible_to(user)
           .select_related("canton", "municipality", "organisation", "case__contact_person")
-          .prefetch_related(Prefetch("steps", queryset=Step.objects.order_by("position"))))
+          .prefetch_related(Prefetch("steps", queryset=Step.objects.visible_to(user)
+                                     .order_by("position"))))
     if mine:
         qs = qs.filter(case__contact_person=user)
     if open_only:
@@ -85,8 +85,9 @@ def ocmw_inbox(user) -> QuerySet[Petition]:
             .select_related("municipality", "canton", "organisation").order_by("hearing_at"))
 
 
-def letters_of(petition: Petition) -> QuerySet[Letter]:
-    return petition.letters.defer("pdf").select_related("created_by")
+def letters_of(user, petition: Petition) -> QuerySet[Letter]:
+    return (Letter.objects.visible_to(user).filter(petition=petition).defer("pdf")
+            .select_related("created_by"))
 
 
 def letter_pdf(user, petition: Petition, letter_id: int) -> Letter:
@@ -198,28 +199,21 @@ def canton_events(user, canton: str) -> list[Event]:
 GROUPS = {"canton": "canton__name", "municipality": "municipality__name", "month": "month"}
 
 
-def _done(kind: str, **extra) -> Exists:
-    return Exists(Step.objects.filter(petition=OuterRef("pk"), kind=kind,
-                                      status=Step.Status.DONE, **extra))
-
-
 def petition_figures(user, *, year: int, group: str = "municipality") -> list[dict]:
     """Per canton, municipality or month of receipt: petitions, reached (contact
     established), with intake, hearings attended, each outcome and evictions
     carried out (one query)."""
-    qs = (Petition.objects.visible_to(user).filter(received_on__year=year)
-          .annotate(month=TruncMonth("received_on"), reached=_done("contact"),
-                    took_intake=_done("intake"),
-                    attended=_done("hearing", outcome__in=rules.HEARING_ATTENDED))
-          .values(GROUPS[group]))
     outcomes = {f"outcome_{code}": Count("pk", filter=Q(outcome=code))
                 for code in Petition.Outcome.values}
-    rows = qs.annotate(
-        petitions=Count("pk"), reached_n=Count("pk", filter=Q(reached=True)),
-        intake_n=Count("pk", filter=Q(took_intake=True)),
-        attended_n=Count("pk", filter=Q(attended=True)),
-        evicted=Count("pk", filter=Q(evicted_on__isnull=False)), **outcomes,
-    ).order_by(GROUPS[group])
+    rows = (Petition.objects.visible_to(user)
+            .filter(received_on__gte=date(year, 1, 1), received_on__lt=date(year + 1, 1, 1))
+            .annotate(month=TruncMonth("received_on")).values(GROUPS[group])
+            .annotate(petitions=Count("pk"),
+                      reached_n=Count("pk", filter=Q(reached_on__isnull=False)),
+                      intake_n=Count("pk", filter=Q(intake_on__isnull=False)),
+                      attended_n=Count("pk", filter=Q(hearing_attended=True)),
+                      evicted=Count("pk", filter=Q(evicted_on__isnull=False)), **outcomes)
+            .order_by(GROUPS[group]))
     return [{**row, "label": row[GROUPS[group]],
              "outcome_counts": [row[f"outcome_{c}"] for c in Petition.Outcome.values],
              "reached_share": _share(row["reached_n"], row["petitions"]),

@@ -11,6 +11,7 @@ from decimal import Decimal
 from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.text import slugify
 
 from woonloket.cases.models import Case, Program, Source, Theme
 from woonloket.cases.services import case_open_for, enrolment_add
@@ -23,7 +24,7 @@ from woonloket.clients.services import (
     household_create_for,
 )
 from woonloket.core import audit
-from woonloket.core.access import acting_organisation, require
+from woonloket.core.access import acting_organisation, actor_for, require
 from woonloket.core.errors import Conflict, ServiceError
 from woonloket.core.models import Canton, MunicipalityCanton, Organisation
 from woonloket.core.roles import Perm
@@ -72,15 +73,29 @@ class PetitionIn:
     extra: dict = field(default_factory=dict)
 
 
+REQUIRED_TEXT = {  # field: (label, longest)
+    "roll_number": ("Het rolnummer", 40), "landlord_name": ("De naam van de verhuurder", 200),
+    "first_name": ("De voornaam van de huurder", 100),
+    "last_name": ("De familienaam van de huurder", 100), "street": ("De straat", 150),
+    "number": ("Het huisnummer", 10),
+}
+OPTIONAL_TEXT = {"landlord_contact": 200, "box": 10}
+MAX_AMOUNT = Decimal("99999999.99")
+MAX_HEARING_AFTER_RECEIPT = timedelta(days=366)
+MAX_AGE_OF_PETITION = timedelta(days=5 * 366)
+
+
 def _petition_errors(data: PetitionIn) -> dict[str, str]:
     errors: dict[str, str] = {}
-    required = {"roll_number": "Het rolnummer", "landlord_name": "De naam van de verhuurder",
-                "first_name": "De voornaam van de huurder",
-                "last_name": "De familienaam van de huurder", "street": "De straat",
-                "number": "Het huisnummer"}
-    for name, label in required.items():
-        if not str(getattr(data, name) or "").strip():
+    for name, (label, longest) in REQUIRED_TEXT.items():
+        value = str(getattr(data, name) or "").strip()
+        if not value:
             errors[name] = f"{label} is verplicht."
+        elif len(value) > longest:
+            errors[name] = f"Te lang: hoogstens {longest} tekens."
+    for name, longest in OPTIONAL_TEXT.items():
+        if len(str(getattr(data, name) or "").strip()) > longest:
+            errors[name] = f"Te lang: hoogstens {longest} tekens."
     if not (data.postal_code or "").strip().isdigit() or len(data.postal_code.strip()) != 4:
         errors["postal_code"] = "Een Belgische postcode heeft 4 cijfers."
     if data.landlord_kind not in LandlordKind.values:
@@ -88,13 +103,21 @@ def _petition_errors(data: PetitionIn) -> dict[str, str]:
     if data.reason not in Petition.Reason.values:
         errors["reason"] = "Onbekende reden."
     for name in ("arrears_eur", "monthly_rent_eur"):
-        if getattr(data, name) is None or getattr(data, name) < 0:
+        amount = getattr(data, name)
+        if amount is None or amount < 0:
             errors[name] = "Een bedrag kan niet negatief zijn."
-    hearing_on = timezone.localtime(_aware(data.hearing_at)).date()
-    if hearing_on < data.received_on:
-        errors["hearing_at"] = "De zitting valt na de ontvangst van het verzoekschrift."
-    if data.received_on > timezone.localdate():
+        elif amount > MAX_AMOUNT or amount != round(amount, 2):
+            errors[name] = "Een bedrag tot 99 999 999,99 euro, op de cent."
+    today = timezone.localdate()
+    if data.received_on > today:
         errors["received_on"] = "De ontvangstdatum ligt in de toekomst."
+    elif data.received_on < today - MAX_AGE_OF_PETITION:
+        errors["received_on"] = "De ontvangstdatum ligt meer dan vijf jaar terug."
+    hearing_on = _local_date(data.hearing_at)
+    if hearing_on is None or not (
+            data.received_on <= hearing_on <= data.received_on + MAX_HEARING_AFTER_RECEIPT):
+        errors["hearing_at"] = ("De zitting valt na de ontvangst van het verzoekschrift, "
+                                "binnen het jaar.")
     if data.birth_date and data.birth_date > timezone.localdate():
         errors["birth_date"] = "De geboortedatum ligt in de toekomst."
     canton = Canton.objects.filter(pk=data.canton).first()
@@ -115,11 +138,21 @@ def _aware(moment: datetime) -> datetime:
     return timezone.make_aware(moment) if timezone.is_naive(moment) else moment
 
 
+def _local_date(moment: datetime | None) -> date | None:
+    """The local date of a moment, or None when it is outside any sensible range
+    (year 1 or 9999 cannot even be moved to local time)."""
+    if moment is None or not 1900 < moment.year < 2200:
+        return None
+    return timezone.localtime(_aware(moment)).date()
+
+
 def _service_of(municipality_nis: str) -> list[int]:
-    """Housing services whose area holds the municipality (the natural lead)."""
-    return list(Organisation.objects.filter(
-        kind=Organisation.Kind.WOONDIENST, is_active=True, municipalities=municipality_nis,
-    ).order_by("name").values_list("pk", flat=True))
+    """Organisations whose area holds the municipality, the natural lead first:
+    housing services, then OCMWs, then the others."""
+    rank = {Organisation.Kind.WOONDIENST: 0, Organisation.Kind.OCMW: 1}
+    rows = Organisation.objects.filter(is_active=True, municipalities=municipality_nis
+                                       ).values_list("pk", "kind", "name")
+    return [pk for pk, _kind, _name in sorted(rows, key=lambda r: (rank.get(r[1], 2), r[2]))]
 
 
 def _ocmw_of(municipality_nis: str) -> int | None:
@@ -134,9 +167,15 @@ def petition_register(user, data: PetitionIn, source: str = Petition.Source.FORM
     open or reuse the case with the program "begeleiding gerechtelijke
     uithuiszetting" for the municipality's counsellor, inform the OCMW, and
     plan the outreach steps with a proposed visit slot."""
+    data.canton = slugify(data.canton or "")
+    preferred = _service_of(data.municipality_nis)
+    if data.lead_organisation_id is None and not preferred and not actor_for(
+            user).organisations_with(Perm.EDIT_PERSONAL_DATA):
+        message = "Geen organisatie werkt in deze gemeente: geef de organisatie op."
+        raise ServiceError(message, {"lead_organisation_id": message})
     organisation_id = acting_organisation(
         user, Perm.EDIT_PERSONAL_DATA, data.lead_organisation_id, "lead_organisation_id",
-        preferred=_service_of(data.municipality_nis))
+        preferred=preferred)
     errors = _petition_errors(data)
     if errors:
         raise ServiceError("Het verzoekschrift is niet geldig.", errors)
@@ -147,8 +186,11 @@ def petition_register(user, data: PetitionIn, source: str = Petition.Source.FORM
                        {"roll_number": f"Rolnummer {roll_number} van dit kanton staat al "
                                        f"in woonloket (verzoekschrift #{existing.pk})."},
                        extra={"petition_id": existing.pk})
-    counsellor = Assignment.objects.filter(organisation_id=organisation_id,
-                                           municipality_id=data.municipality_nis).first()
+    counsellor = Assignment.objects.filter(  # a counsellor who left is no one
+        organisation_id=organisation_id, municipality_id=data.municipality_nis,
+        counsellor__is_active=True, counsellor__memberships__organisation_id=organisation_id,
+    ).first()
+    today = timezone.localdate()
     household = _household_for(user, organisation_id, data)
     case = _case_for(user, organisation_id, household, data,
                      counsellor.counsellor_id if counsellor else None)
@@ -156,7 +198,9 @@ def petition_register(user, data: PetitionIn, source: str = Petition.Source.FORM
         organisation_id=organisation_id, ocmw_id=_ocmw_of(data.municipality_nis), case=case,
         household=household, canton_id=data.canton, municipality_id=data.municipality_nis,
         roll_number=roll_number, received_on=data.received_on,
-        hearing_at=_aware(data.hearing_at), landlord_kind=data.landlord_kind,
+        outreach_from=data.received_on if _local_date(data.hearing_at) < today
+        else max(data.received_on, today), hearing_at=_aware(data.hearing_at),
+        landlord_kind=data.landlord_kind,
         landlord_name=data.landlord_name.strip(), landlord_contact=data.landlord_contact.strip(),
         tenant_name=f"{data.first_name.strip()} {data.last_name.strip()}",
         street=data.street.strip(), number=data.number.strip(), box=data.box.strip(),
@@ -181,7 +225,7 @@ def _household_for(user, organisation_id: int, data: PetitionIn):
     member = MemberIn(first_name=data.first_name.strip(), last_name=data.last_name.strip(),
                       relation=Person.Relation.SELF, birth_date=data.birth_date)
     found = duplicate_candidates(user, member, limit=1, address=AddressFacts(
-        data.street, data.number, data.postal_code))
+        data.street, data.number, data.postal_code), for_organisation=organisation_id)
     if found:
         return found[0][0].household
     return household_create_for(user, organisation_id, HouseholdIn(
@@ -218,7 +262,7 @@ def _hearing_on(petition: Petition) -> date:
 
 def _create_steps(petition: Petition) -> None:
     sequence = sequence_of(petition.organisation_id)
-    due = rules.schedule(petition.received_on, _hearing_on(petition), sequence)
+    due = rules.schedule(petition.outreach_from, _hearing_on(petition), sequence)
     steps = [Step(petition=petition, kind=kind, position=i, delay_days=delay, due_on=due[kind])
              for i, (kind, delay) in enumerate(sequence)]
     Step.objects.bulk_create(steps)
@@ -266,12 +310,24 @@ def _reschedule(petition: Petition) -> None:
         done_on=s.done_on, skipped=s.status == Step.Status.SKIPPED,
         planned_on=timezone.localtime(s.planned_at).date() if s.planned_at else None)
         for s in steps}
-    due = rules.schedule(petition.received_on, _hearing_on(petition),
+    due = rules.schedule(petition.outreach_from, _hearing_on(petition),
                          [(s.kind, s.delay_days) for s in steps], states)
     changed = [s for s in steps if s.status == Step.Status.OPEN and s.due_on != due[s.kind]]
     for s in changed:
         s.due_on = due[s.kind]
     Step.objects.bulk_update(changed, ["due_on"])
+
+
+def _refresh_progress(petition: Petition) -> None:
+    """Copy what the figures count from the steps onto the petition: when
+    contact was established, when the intake was done, whether a counsellor
+    attended the hearing."""
+    done = {kind: (day, outcome) for kind, day, outcome in petition.steps.filter(
+        status=Step.Status.DONE).values_list("kind", "done_on", "outcome")}
+    petition.reached_on = done.get("contact", (None, ""))[0]
+    petition.intake_on = done.get("intake", (None, ""))[0]
+    petition.hearing_attended = done.get("hearing", (None, ""))[1] in rules.HEARING_ATTENDED
+    petition.save(update_fields=["reached_on", "intake_on", "hearing_attended"])
 
 
 def _require_editor(user, petition: Petition) -> None:
@@ -283,15 +339,19 @@ def _require_editor(user, petition: Petition) -> None:
 
 @transaction.atomic
 def step_update(user, step: Step, *, status: str, done_on: date | None = None,
-                note: str | None = None, outcome: str = "",
+                note: str | None = None, outcome: str | None = None,
                 planned_at: datetime | None = None) -> Step:
     """Mark a step done, not needed or open again (with outcome, date and note),
-    or move the planned home visit; what the outcome settles follows, and the
-    steps after it are rescheduled."""
+    or move the planned home visit; what the outcome settles follows (and is
+    undone when the step is reopened or its outcome changes), and the steps
+    after it are rescheduled. Left out, the note and outcome stay as they are."""
     petition = Petition.objects.select_for_update().get(pk=step.petition_id)
     _require_editor(user, petition)
     step = Step.objects.get(pk=step.pk)
     today = timezone.localdate()
+    hearing_on = _hearing_on(petition)
+    if outcome is None:
+        outcome = step.outcome if status == Step.Status.DONE else ""
     errors = {}
     if status not in Step.Status.values:
         errors["status"] = "Kies open, done of skipped."
@@ -301,18 +361,22 @@ def step_update(user, step: Step, *, status: str, done_on: date | None = None,
             errors["done_on"] = "Een stap is niet in de toekomst gedaan."
         elif done_on < petition.received_on:
             errors["done_on"] = "Die datum ligt voor de ontvangst van het verzoekschrift."
+        elif step.kind == "hearing" and done_on < hearing_on:
+            errors["done_on"] = "De zitting is nog niet geweest."
     problem = rules.outcome_error(step.kind, outcome)
     if problem:
         errors["outcome"] = problem
     if planned_at is not None:
-        planned_at = _aware(planned_at)
         if step.kind != "home_visit":
             errors["planned_at"] = "Alleen een huisbezoek wordt ingepland."
-        elif timezone.localtime(planned_at).date() > _hearing_on(petition):
-            errors["planned_at"] = "Het huisbezoek valt voor de zitting."
+        elif (_local_date(planned_at) is None or _local_date(planned_at) < petition.received_on
+              or _aware(planned_at) >= petition.hearing_at):
+            errors["planned_at"] = "Het huisbezoek valt tussen de ontvangst en de zitting."
     if errors:
         raise ServiceError("De stap is niet geldig.", errors)
     before = audit.snapshot(step, ["status", "done_on", "outcome", "planned_at"])
+    reopened = step.settled.update(status=Step.Status.OPEN, done_on=None, done_by=None,
+                                   outcome="", settled_by=None)
     step.status = status
     step.done_on = done_on if status == Step.Status.DONE else None
     step.done_by = user if status == Step.Status.DONE else None
@@ -320,27 +384,42 @@ def step_update(user, step: Step, *, status: str, done_on: date | None = None,
     if note is not None:
         step.note = note.strip()
     if planned_at is not None:
-        step.planned_at = planned_at
+        step.planned_at = _aware(planned_at)
     step.save()
-    settled = _apply_consequence(petition, step) if status == Step.Status.DONE else {}
+    settled = _apply_consequences(petition)
     _reschedule(petition)
+    _refresh_progress(petition)
     step.refresh_from_db()
     changes = audit.diff(before, audit.snapshot(step, ["status", "done_on", "outcome",
                                                        "planned_at"]))
     audit.record(user, Audit.UPDATE, step, organisation_id=petition.organisation_id,
-                 changes={**changes, **settled})
+                 changes={**changes, **settled, "reopened": reopened})
     return step
 
 
-def _apply_consequence(petition: Petition, step: Step) -> dict[str, list[str]]:
-    open_kinds = frozenset(petition.steps.filter(status=Step.Status.OPEN)
-                           .values_list("kind", flat=True))
-    effect = rules.consequence(step.kind, step.outcome, open_kinds)
-    petition.steps.filter(kind__in=effect.skip).update(status=Step.Status.SKIPPED)
-    petition.steps.filter(kind__in=effect.mark_done).update(
-        status=Step.Status.DONE, done_on=step.done_on, done_by=step.done_by,
-        outcome="huisbezoek" if step.kind == "home_visit" else "")
-    return {"skipped": sorted(effect.skip), "also_done": sorted(effect.mark_done)}
+def _apply_consequences(petition: Petition) -> dict[str, list[str]]:
+    """Let every done step settle what its outcome makes unnecessary, in order
+    (after a step was reopened, another done step may still settle the same)."""
+    steps = list(petition.steps.order_by("position"))
+    skipped, done = [], []
+    for step in steps:
+        if step.status != Step.Status.DONE:
+            continue
+        open_kinds = frozenset(s.kind for s in steps if s.status == Step.Status.OPEN)
+        effect = rules.consequence(step.kind, step.outcome, open_kinds)
+        for other in steps:
+            if other.kind in effect.skip:
+                other.status, other.settled_by = Step.Status.SKIPPED, step
+                skipped.append(other)
+            elif other.kind in effect.mark_done:
+                other.status, other.settled_by = Step.Status.DONE, step
+                other.done_on, other.done_by = step.done_on, step.done_by
+                other.outcome = "huisbezoek" if step.kind == "home_visit" else ""
+                done.append(other)
+    Step.objects.bulk_update(skipped + done, ["status", "settled_by", "done_on", "done_by",
+                                              "outcome"])
+    return {"skipped": sorted(s.kind for s in skipped),
+            "also_done": sorted(s.kind for s in done)}
 
 
 # Letters -----------------------------------------------------------------------------
@@ -403,6 +482,8 @@ def outcome_record(user, petition: Petition, *, outcome: str, outcome_on: date,
         errors["outcome"] = "Onbekende uitspraak."
     if outcome_on > timezone.localdate():
         errors["outcome_on"] = "De uitspraak ligt niet in de toekomst."
+    elif outcome_on < petition.received_on:
+        errors["outcome_on"] = "De uitspraak volgt op de ontvangst van het verzoekschrift."
     if served_on is not None and outcome != Petition.Outcome.EVICTION:
         errors["served_on"] = "Alleen een vonnis tot uithuiszetting wordt betekend."
     elif served_on is not None and served_on < outcome_on:
@@ -410,8 +491,9 @@ def outcome_record(user, petition: Petition, *, outcome: str, outcome_on: date,
     if outcome == Petition.Outcome.POSTPONED:
         if new_hearing_at is None:
             errors["new_hearing_at"] = "Geef de nieuwe datum van de zitting."
-        elif timezone.localtime(_aware(new_hearing_at)).date() <= outcome_on:
-            errors["new_hearing_at"] = "De nieuwe zitting valt na de uitspraak."
+        elif (_local_date(new_hearing_at) is None or not outcome_on < _local_date(
+                new_hearing_at) <= outcome_on + MAX_HEARING_AFTER_RECEIPT):
+            errors["new_hearing_at"] = "De nieuwe zitting valt na de uitspraak, binnen het jaar."
     if errors:
         raise ServiceError("De uitspraak is niet geldig.", errors)
     before = audit.snapshot(petition, ["outcome", "outcome_on", "served_on", "hearing_at"])
@@ -419,6 +501,7 @@ def outcome_record(user, petition: Petition, *, outcome: str, outcome_on: date,
         petition.hearing_at = _aware(new_hearing_at)
         petition.steps.filter(kind="hearing").update(status=Step.Status.OPEN, done_on=None,
                                                      outcome="")
+        petition.hearing_attended = False
     petition.outcome, petition.outcome_on = outcome, outcome_on
     petition.outcome_note, petition.served_on = note.strip(), served_on
     petition.save()

@@ -133,7 +133,7 @@ def petition_detail(request, petition_id: int):
             done = None
         if done:
             return done
-    steps = list(petition.steps.all())
+    steps = list(petition.steps.all())  # prefetched: only what the user may see
     step_forms = [(step, forms.StepForm(initial={
         "status": step.status, "outcome": step.outcome, "done_on": step.done_on or
         timezone.localdate(), "note": step.note,
@@ -149,11 +149,13 @@ def petition_detail(request, petition_id: int):
     return render(request, "evictions/petition_detail.html", {
         "petition": petition, "step_forms": step_forms, "can_edit": can_edit,
         "outcome_form": outcome_form, "follow_form": follow_form, "fund_form": fund_form,
-        "fund": fund, "indication": indication, "letters": selectors.letters_of(petition),
+        "fund": fund, "indication": indication,
+        "letters": selectors.letters_of(request.user, petition),
         "letter_kinds": [(k, rules.STEP_LABELS[k]) for k in rules.LETTER_KINDS
                          if any(s.kind == k for s in steps)],
         "hearing": timezone.localtime(petition.hearing_at), "today": timezone.localdate(),
-        "is_ocmw": petition.ocmw_id in actor_for(request.user).organisation_ids})
+        "is_ocmw": petition.ocmw_id in actor_for(request.user).organisation_ids,
+        "is_lead": user_can(request.user, Perm.VIEW_PERSONAL_DATA, petition.organisation_id)})
 
 
 @require_POST
