@@ -100,3 +100,17 @@ def reference_data(transactional_db):
     from django.core.management import call_command
 
     call_command("load_reference", stdout=io.StringIO())
+
+
+@pytest.fixture
+def count_queries():
+    """How many queries `call()` makes once the per-process caches are warm."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def count(call) -> int:
+        call()  # warm the per-process caches (content types, sessions)
+        with CaptureQueriesContext(connection) as ctx:
+            call()
+        return len(ctx.captured_queries)
+    return count

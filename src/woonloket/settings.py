@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "woonloket.cases",
     "woonloket.housing",
     "woonloket.evictions",
+    "woonloket.rentals",
     "woonloket.api",
 ]
 

@@ -14,6 +14,7 @@ urlpatterns = [
     path("", include("woonloket.clients.urls")),
     path("", include("woonloket.housing.urls")),
     path("", include("woonloket.evictions.urls")),
+    path("", include("woonloket.rentals.urls")),
     path("", include("woonloket.core.urls")),
 ]
 

@@ -6,8 +6,6 @@ from datetime import date, datetime
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from woonloket.cases.models import Case
 from woonloket.evictions import services
@@ -191,13 +189,6 @@ def test_the_ocmw_sees_the_new_petition_on_its_dashboard(client, make_user, peti
     assert petition.ocmw_seen_on == date(2026, 11, 23)
 
 
-def _count(call) -> int:
-    call()
-    with CaptureQueriesContext(connection) as ctx:
-        call()
-    return len(ctx.captured_queries)
-
-
 @pytest.mark.parametrize("kind, url", [
     ("page", "/uithuiszettingen/"),
     ("page", "/uithuiszettingen/zittingen/"),
@@ -207,7 +198,8 @@ def _count(call) -> int:
     ("api", "/evictions/petitions?limit=100"),
     ("api", "/evictions/mediations?limit=100"),
 ])
-def test_list_queries_do_not_grow_with_rows(client, api, alice, carol, assigned, ocmw_izegem,
+def test_list_queries_do_not_grow_with_rows(
+        count_queries, client, api, alice, carol, assigned, ocmw_izegem,
                                             kind, url):
     def fill(start, n):
         for i in range(start, start + n):
@@ -228,6 +220,6 @@ def test_list_queries_do_not_grow_with_rows(client, api, alice, carol, assigned,
         def call():
             assert client.get(url).status_code == 200
     fill(0, 1)
-    few = _count(call)
+    few = count_queries(call)
     fill(1, 6)
-    assert _count(call) == few
+    assert count_queries(call) == few

@@ -3,8 +3,6 @@
 from datetime import timedelta
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from woonloket.housing import rules, services
@@ -25,13 +23,6 @@ def _fill(carol, make_unit, make_case, n):
             scores={c: {"score": 2, "motivation": "x"} for c in rules.CRITERION_CODES})
 
 
-def _count(call) -> int:
-    call()  # warm the per-process caches (content types, sessions)
-    with CaptureQueriesContext(connection) as ctx:
-        call()
-    return len(ctx.captured_queries)
-
-
 @pytest.mark.parametrize("kind, url", [
     ("api", "/housing/units?limit=100"),
     ("api", "/housing/stays?limit=100"),
@@ -44,7 +35,8 @@ def _count(call) -> int:
              f"&period_from={TODAY - timedelta(days=30)}&period_to={TODAY}"),
     ("page", "/crisisnetwerk/"),
 ])
-def test_list_queries_do_not_grow_with_rows(client, api, carol, make_unit, make_case, kind, url):
+def test_list_queries_do_not_grow_with_rows(
+        count_queries, client, api, carol, make_unit, make_case, kind, url):
     if kind == "api":
         caller = api(carol)
         def call():
@@ -54,6 +46,6 @@ def test_list_queries_do_not_grow_with_rows(client, api, carol, make_unit, make_
         def call():
             assert client.get(url).status_code == 200
     _fill(carol, make_unit, make_case, 1)
-    few = _count(call)
+    few = count_queries(call)
     _fill(carol, make_unit, make_case, 8)
-    assert _count(call) == few
+    assert count_queries(call) == few

@@ -8,6 +8,7 @@ from woonloket.clients.api import router as clients_router
 from woonloket.core.api import router as core_router
 from woonloket.evictions.api import router as evictions_router
 from woonloket.housing.api import router as housing_router
+from woonloket.rentals.api import router as rentals_router
 
 from . import errors
 from .auth import AUTH
@@ -26,6 +27,7 @@ api.add_router("/", clients_router)
 api.add_router("/", cases_router)
 api.add_router("/housing", housing_router)
 api.add_router("/evictions", evictions_router)
+api.add_router("/rentals", rentals_router)
 
 
 def not_found(request, rest=""):

@@ -75,6 +75,25 @@ def register_timeline_source(fn: Callable[[Any, Case], list[TimelineItem]]):
     return fn
 
 
+@dataclass(frozen=True)
+class CaseLink:
+    """A page of another app about this case (the woningzoektocht, a mediation)."""
+
+    label: Any
+    url_name: str
+    query: str = ""
+
+    def url(self, case: Case) -> str:
+        from django.urls import reverse
+
+        if self.query:
+            return f"{reverse(self.url_name)}?{self.query}={case.pk}"
+        return reverse(self.url_name, args=[case.pk])
+
+
+CASE_LINKS: list[CaseLink] = []
+
+
 def _start_of(day: date) -> datetime:
     return timezone.make_aware(datetime.combine(day, time.min))
 

@@ -6,7 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -19,6 +19,7 @@ from woonloket.clients.models import Household, Person
 from woonloket.core.access import actor_for, get_visible_or_404, user_can
 from woonloket.core.errors import ServiceError
 from woonloket.core.forms import show_service_error, submit_service_form
+from woonloket.core.pdf import pdf_response
 from woonloket.core.roles import Perm
 
 from . import forms, selectors, services
@@ -143,6 +144,7 @@ def case_detail(request, case_id: int):
         "timeline": selectors.case_timeline(request.user, case),
         "can_edit": _can_edit(request.user, case),
         "enrolment_form": forms.EnrolmentForm(), "close_form": forms.CloseForm(),
+        "links": [(link.label, link.url(case)) for link in selectors.CASE_LINKS],
     })
 
 
@@ -257,9 +259,7 @@ def action_plan_pdf(request, case_id: int):
         "applicant": case.household.members.filter(relation="self").first(),
     }, request=request)
     pdf = HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf()
-    response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="handelingsplan-{case.pk}.pdf"'
-    return response
+    return pdf_response(pdf, f"handelingsplan-{case.pk}.pdf")
 
 
 @require_http_methods(["GET", "POST"])

@@ -194,6 +194,15 @@ def acting_organisation(user, perm: str, organisation_id: int | None, field: str
     raise ServiceError(message, {field: f"Verplicht: {message}"})
 
 
+def require_member(user) -> None:
+    """PermissionDenied unless the user works for an organisation (or runs the platform)."""
+    from django.core.exceptions import PermissionDenied
+
+    actor = actor_for(user)
+    if not actor.organisation_ids and not actor.is_platform_admin:
+        raise PermissionDenied
+
+
 def require(user, perm: str, organisation_ids: Iterable[int] | None = None) -> None:
     """Raise PermissionDenied unless the user holds `perm` (in one of the organisations)."""
     from django.core.exceptions import PermissionDenied

@@ -24,6 +24,24 @@ def submit_service_form(request, form: forms.Form, call, success: str, redirect_
     return redirect(redirect_to or request.path)
 
 
+class CsvUploadForm(forms.Form):
+    file = forms.FileField(label=_("CSV-bestand"))
+
+
+def run_csv_import(request, form: CsvUploadForm, run):
+    """A posted CSV file through its importer (`run(raw_bytes)`): the result, or
+    None with the importer's Dutch reasons on the form."""
+    from . import csvfile
+
+    if request.method != "POST" or not form.is_valid():
+        return None
+    try:
+        return run(csvfile.upload_bytes(form.cleaned_data["file"]))
+    except ServiceError as exc:
+        show_service_error(form, exc)
+        return None
+
+
 def show_service_error(form: forms.Form, exc: ServiceError) -> None:
     """Put a service's Dutch reasons on the form: on the field they name, else on top."""
     for field, message in exc.errors.items():

@@ -3,13 +3,13 @@
 from datetime import date, datetime
 from decimal import Decimal
 
-from django.core.exceptions import RequestDataTooBig
 from django.http import HttpResponse
 from django.utils import timezone
 from ninja import Field, File, Query, Router, Schema, Status, UploadedFile
 from ninja.pagination import LimitOffsetPagination, paginate
 
 from woonloket.cases.selectors import case_detail
+from woonloket.core import csvfile
 from woonloket.core.access import get_visible_or_404
 from woonloket.core.errors import ServiceError
 
@@ -178,21 +178,7 @@ class ImportOut(Schema):
 def petition_import(request, file: UploadedFile | None = File(None),  # noqa: B008 - ninja
                     lead_organisation_id: int | None = None):
     """A CSV file as multipart field `file` (or the body with Content-Type text/csv)."""
-    if file is not None:
-        raw = file.read(importing.MAX_BYTES + 1)
-    elif request.content_type in ("text/csv", "text/plain"):
-        try:
-            raw = request.body
-        except RequestDataTooBig as exc:
-            raise ServiceError("Het bestand is te groot voor de body: stuur het als "
-                               "multipart-veld 'file' (hoogstens 5 MB).",
-                               {"file": "Het bestand is te groot."}) from exc
-    else:
-        raise ServiceError("Stuur een CSV-bestand mee (veld 'file').",
-                           {"file": "Dit veld is verplicht."})
-    if len(raw) > importing.MAX_BYTES:
-        raise ServiceError("Het bestand is te groot (hoogstens 5 MB).",
-                           {"file": "Het bestand is te groot."})
+    raw = csvfile.request_bytes(request, file)
     return importing.petitions_import(request.user, raw, lead_organisation_id)
 
 

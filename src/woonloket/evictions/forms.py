@@ -48,11 +48,6 @@ class PetitionForm(forms.Form):
     reason = forms.ChoiceField(label=_("Reden"), choices=Petition.Reason.choices)
 
 
-class ImportForm(forms.Form):
-    file = forms.FileField(label=_("CSV-bestand"), help_text=_(
-        "Eén verzoekschrift per rij; kolommen: zie de uitleg hieronder."))
-
-
 class StepForm(forms.Form):
     status = forms.ChoiceField(label=_("Status"), choices=Step.Status.choices)
     outcome = forms.ChoiceField(label=_("Uitkomst"), required=False)

@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from woonloket.cases.selectors import TimelineItem, register_timeline_source
+from woonloket.cases.selectors import CASE_LINKS, CaseLink, TimelineItem, register_timeline_source
 from woonloket.core import dashboard, navigation
 from woonloket.core.roles import Perm
 
@@ -27,6 +27,7 @@ def _panel(request, actor):
             "mine": board_rows(request.user, mine)}
 
 
+CASE_LINKS.append(CaseLink(_("Huurbemiddeling"), "evictions:mediations", query="dossier"))
 dashboard.register(dashboard.Panel("evictions/panels/petitions.html", Perm.VIEW_PERSONAL_DATA,
                                    _panel))
 

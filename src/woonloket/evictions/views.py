@@ -18,8 +18,9 @@ from django.views.decorators.http import require_http_methods, require_POST
 from woonloket.cases.selectors import case_detail
 from woonloket.core.access import actor_for, get_visible_or_404, user_can
 from woonloket.core.errors import ServiceError
-from woonloket.core.forms import show_service_error, submit_service_form
+from woonloket.core.forms import CsvUploadForm, run_csv_import, submit_service_form
 from woonloket.core.models import Canton, Organisation
+from woonloket.core.pdf import pdf_response
 from woonloket.core.roles import Perm
 
 from . import feeds, forms, importing, letters, rules, selectors, services
@@ -32,12 +33,6 @@ def _staff(request):
     if not actor_for(request.user).organisations_with(Perm.VIEW_PERSONAL_DATA) \
             and not request.user.is_superuser:
         raise PermissionDenied
-
-
-def _pdf(content: bytes, filename: str) -> HttpResponse:
-    response = HttpResponse(content, content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="{filename}"'
-    return response
 
 
 @login_required
@@ -88,17 +83,9 @@ def petition_new(request):
 def petition_import(request):
     if not _acting_form_org(request) and not request.user.is_superuser:
         raise PermissionDenied
-    form = forms.ImportForm(request.POST or None, request.FILES or None)
-    result = None
-    if request.method == "POST" and form.is_valid():
-        upload = form.cleaned_data["file"]
-        try:
-            if upload.size > importing.MAX_BYTES:
-                raise ServiceError(_("Het bestand is te groot (hoogstens 5 MB)."),
-                                   {"file": _("Het bestand is te groot (hoogstens 5 MB).")})
-            result = importing.petitions_import(request.user, upload.read())
-        except ServiceError as exc:
-            show_service_error(form, exc)
+    form = CsvUploadForm(request.POST or None, request.FILES or None)
+    result = run_csv_import(request, form,
+                            lambda raw: importing.petitions_import(request.user, raw))
     return render(request, "evictions/import.html", {
         "form": form, "result": result,
         "columns": importing.REQUIRED, "optional": importing.OPTIONAL})
@@ -194,7 +181,7 @@ def letter_issue(request, petition_id: int, kind: str):
 def letter_view(request, petition_id: int, letter_id: int):
     petition = _petition(request, petition_id, "brief ingezien")
     letter = selectors.letter_pdf(request.user, petition, letter_id)
-    return _pdf(bytes(letter.pdf), f"{letter.kind}-{petition.roll_number}.pdf")
+    return pdf_response(bytes(letter.pdf), f"{letter.kind}-{petition.roll_number}.pdf")
 
 
 @require_POST
@@ -210,7 +197,7 @@ def letters_today(request):
     if pdf is None:
         messages.info(request, _("Vandaag zijn er geen brieven of kaartjes te maken."))
         return redirect("evictions:board")
-    return _pdf(pdf, f"brieven-{timezone.localdate():%Y-%m-%d}.pdf")
+    return pdf_response(pdf, f"brieven-{timezone.localdate():%Y-%m-%d}.pdf")
 
 
 @require_POST

@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from woonloket.core.access import actor_for, get_visible_or_404, user_can
+from woonloket.core.access import get_visible_or_404, require_member, user_can
 from woonloket.core.forms import submit_service_form
 from woonloket.core.roles import Perm
 
@@ -21,11 +21,6 @@ from . import board_svg, forms, rules, selectors, services
 from .models import Application, HousingUnit, NetworkTask, Registration, Stay
 
 PAGE_SIZE = 50
-
-
-def _member(request):
-    if not actor_for(request.user).organisation_ids and not request.user.is_superuser:
-        raise PermissionDenied
 
 
 def _default_region(request):
@@ -36,7 +31,7 @@ def _default_region(request):
 @login_required
 def availability(request):
     """Free homes for a period: the pool's search page."""
-    _member(request)
+    require_member(request.user)
     region = _default_region(request)
     form = forms.AvailabilityForm(request.GET or None,
                                   initial={"region": region.code if region else None})
@@ -75,7 +70,7 @@ def unit_new(request):
 @require_http_methods(["GET", "POST"])
 @login_required
 def unit_detail(request, unit_id: int):
-    _member(request)
+    require_member(request.user)
     unit = get_object_or_404(selectors.units(), pk=unit_id)
     can_manage = user_can(request.user, Perm.MANAGE_HOUSING_POOL)
     can_edit = user_can(request.user, Perm.MANAGE_HOUSING_POOL, unit.organisation_id)
@@ -134,7 +129,7 @@ def stay_detail(request, stay_id: int):
 @login_required
 def board(request):
     """Every home of a region on a time axis, weeks as columns, stays coloured by kind."""
-    _member(request)
+    require_member(request.user)
     region = _default_region(request)
     form = forms.BoardForm(request.GET or None, initial={
         "region": region.code if region else None, "weeks": 12,
@@ -154,7 +149,7 @@ def board(request):
 
 @login_required
 def occupancy(request):
-    _member(request)
+    require_member(request.user)
     region = _default_region(request)
     today = timezone.localdate()
     form = forms.OccupancyForm(request.GET or None, initial={
@@ -299,7 +294,7 @@ def registration_detail(request, registration_id: int):
 
 @login_required
 def allocation(request):
-    _member(request)
+    require_member(request.user)
     region = _default_region(request)
     form = forms.AllocationForm(request.GET or None,
                                 initial={"region": region.code if region else None})

@@ -1,0 +1,103 @@
+"""The rentals API contract: listings, matches and eligibility."""
+
+import pytest
+
+from woonloket.core.models import AuditEntry
+from woonloket.rentals.models import Landlord, Listing
+
+from .conftest import LISTING
+
+
+def test_a_volunteer_adds_and_updates_a_listing(api, vera, org_a):
+    response = api(vera).post("/rentals/listings", LISTING)
+    assert response.status_code == 201, response.content
+    body = response.json()
+    assert body["organisation_id"] == org_a.pk and body["municipality_nis"] == "36008"
+    assert body["rent_eur"] == 650 and body["landlord"]["name"] == "Immo Leieland"
+    assert body["stale"] is False and body["address"]["street"] == "Grote Markt"
+    response = api(vera).patch(f"/rentals/listings/{body['id']}", {"status": "onder_optie",
+                                                                   "rent_eur": 640})
+    assert response.status_code == 200, response.content
+    assert response.json()["status"] == "onder_optie" and response.json()["rent_eur"] == 640
+    assert Landlord.objects.count() == 1
+    assert AuditEntry.objects.filter(object_type="rentals.listing", action="update").exists()
+
+
+@pytest.mark.parametrize("change, field", [
+    ({"kind": "kasteel"}, "kind"), ({"rent_eur": 0}, "rent_eur"),
+    ({"municipality_nis": "99999"}, "municipality_nis"), ({"epc_label": "G"}, "epc_label"),
+    ({"bedrooms": -1}, "bedrooms"), ({"rent_eur": 1e12}, "rent_eur"),
+])
+def test_a_bad_listing_is_a_422(api, vera, change, field):
+    response = api(vera).post("/rentals/listings", {**LISTING, **change})
+    assert response.status_code == 422
+    assert field in {e["field"] for e in response.json()["errors"]}
+    assert not Listing.objects.exists()
+
+
+def test_a_partner_without_listing_rights_cannot_add(api, bob):
+    assert api(bob).post("/rentals/listings", LISTING).status_code == 403
+
+
+def test_listings_are_filtered(api, vera):
+    api(vera).post("/rentals/listings", LISTING)
+    api(vera).post("/rentals/listings", {**LISTING, "rent_eur": 900, "bedrooms": 3,
+                                         "municipality_nis": "36007"})
+    api(vera).post("/rentals/listings", {**LISTING, "status": "verhuurd"})
+    assert api(vera).get("/rentals/listings").json()["count"] == 3
+    assert api(vera).get("/rentals/listings", max_rent_eur=700).json()["count"] == 2
+    assert api(vera).get("/rentals/listings", bedrooms=3).json()["count"] == 1
+    assert api(vera).get("/rentals/listings", municipality_nis="36007").json()["count"] == 1
+    assert api(vera).get("/rentals/listings", status="verhuurd").json()["count"] == 1
+
+
+def test_matches_with_and_without_support(api, alice, vera, family):
+    cheap = api(vera).post("/rentals/listings", LISTING).json()            # 700 of 2000: 35 %
+    dear = api(vera).post("/rentals/listings", {**LISTING, "rent_eur": 800}).json()
+    svk = api(vera).post("/rentals/listings", {
+        **LISTING, "rent_eur": 800, "landlord": {"kind": "svk", "name": "SVK Midwest"}}).json()
+    small = api(vera).post("/rentals/listings", {**LISTING, "bedrooms": 1}).json()
+    body = api(alice).get("/rentals/matches", household_id=family.pk).json()
+    items = {i["listing_id"]: i for i in body["items"]}
+    assert items[cheap["id"]]["affordable"] and items[cheap["id"]]["suitable"]
+    assert items[cheap["id"]]["monthly_cost_eur"] == 700 and items[cheap["id"]]["support_eur"] == 0
+    assert not items[dear["id"]]["affordable"]
+    assert any("Te duur" in r for r in items[dear["id"]]["reasons"])
+    assert not items[small["id"]]["suitable"]
+    assert any("slaapkamer" in r for r in items[small["id"]]["reasons"])
+    # no support known yet for the SVK home: the current home is not known to be inadequate
+    assert items[svk["id"]]["support_eur"] == 0
+    assert body["items"][0]["listing_id"] == cheap["id"]
+
+
+def test_eligibility_for_a_household(api, alice, family):
+    response = api(alice).get("/rentals/eligibility", household_id=family.pk, year=2024)
+    assert response.status_code == 200, response.content
+    body = response.json()
+    assert body["social_housing"]["status"] == "eligible"  # 24 000 <= 44 270 + 2 475
+    assert body["huurpremie"]["status"] == "unknown"       # no registration known
+    assert body["huursubsidie"]["status"] == "unknown"
+    assert "vlaanderen.be" in body["social_housing"]["source"]
+    later = api(alice).get("/rentals/eligibility", household_id=family.pk, year=2026).json()
+    assert later["social_housing"]["status"] == "unknown"
+    assert "2026" in later["social_housing"]["reasons"][0]
+
+
+def test_another_organisations_household_is_a_404(api, bob, family):
+    assert api(bob).get("/rentals/eligibility", household_id=family.pk,
+                        year=2024).status_code == 404
+    assert api(bob).get("/rentals/matches", household_id=family.pk).status_code == 404
+    assert api(bob).get("/rentals/eligibility", household_id=family.pk).status_code == 422
+
+
+def test_the_csv_import_stores_good_rows_and_reports_bad_ones(api, vera):
+    csv = (b"municipality_nis;kind;bedrooms;rent_eur;charges_eur;landlord_name;ref\n"
+           b"36008;studio;0;520;30;Immo Leieland;W-1\n"
+           b"36008;kasteel;2;700;0;;W-2\n"
+           b"36008;huis;drie;900;0;;W-3\n"
+           b"36007;huis;3;950,00;25;Familie Lannoo;W-4\n")
+    body = api(vera).post_csv("/rentals/listings/import", csv).json()
+    assert body["created"] == 2 and {e["line"] for e in body["errors"]} == {3, 4}
+    again = api(vera).post_csv("/rentals/listings/import", csv).json()
+    assert again["created"] == 0 and again["updated"] == 2
+    assert Listing.objects.count() == 2
