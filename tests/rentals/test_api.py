@@ -1,8 +1,12 @@
 """The rentals API contract: listings, matches and eligibility."""
 
+from datetime import date
+
 import pytest
 
+from woonloket.cases.models import Case
 from woonloket.core.models import AuditEntry
+from woonloket.rentals import services
 from woonloket.rentals.models import Landlord, Listing
 
 from .conftest import LISTING
@@ -101,3 +105,33 @@ def test_the_csv_import_stores_good_rows_and_reports_bad_ones(api, vera):
     again = api(vera).post_csv("/rentals/listings/import", csv).json()
     assert again["created"] == 0 and again["updated"] == 2
     assert Listing.objects.count() == 2
+
+
+def test_a_platform_admin_without_membership_works_on_a_fresh_database(api, root):
+    org = api(root).post("/organisations", {"name": "Woondienst Izegem", "kind": "woondienst",
+                                            "municipality_nis_codes": ["36008"]}).json()
+    response = api(root).post("/rentals/listings", LISTING)
+    assert response.status_code == 201, response.content
+    assert response.json()["organisation_id"] == org["id"]
+    household = api(root).post("/households", {
+        "municipality_nis": "36008", "tenure": "private_rent", "monthly_income_eur": 2459.58,
+        "organisation_id": org["id"],
+        "members": [{"first_name": "Ann", "last_name": "Peeters", "relation": "self"}]}).json()
+    body = api(root).get("/rentals/eligibility", household_id=household["id"], year=2024).json()
+    assert body["social_housing"]["status"] == "eligible"  # 29 514.96 <= 29 515
+    matches = api(root).get("/rentals/matches", household_id=household["id"]).json()
+    assert matches["items"][0]["listing_id"] == response.json()["id"]
+
+
+def test_the_rent_premium_makes_a_listing_affordable(api, alice, vera, family):
+    dear = api(vera).post("/rentals/listings", {**LISTING, "rent_eur": 800}).json()
+    before = api(alice).get("/rentals/matches", household_id=family.pk, year=2024).json()
+    item = [i for i in before["items"] if i["listing_id"] == dear["id"]][0]
+    assert item["affordable"] is False and item["support_eur"] == 0
+    services.registration_save(alice, Case.objects.get(household=family),
+                               registered_on=date(2021, 1, 4), woonmaatschappij="Midwest")
+    after = api(alice).get("/rentals/matches", household_id=family.pk, year=2024).json()
+    item = [i for i in after["items"] if i["listing_id"] == dear["id"]][0]
+    # 850 - 207.39 (177.76 + 29.63 for one dependant) = 642.61 <= 700 (35 % of 2 000)
+    assert item["support_eur"] == 207.39 and item["affordable"] is True
+    assert any("huurpremie" in r for r in item["reasons"])

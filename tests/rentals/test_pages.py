@@ -152,3 +152,11 @@ def test_list_queries_do_not_grow_with_rows(
     few = count_queries(call)
     fill(6)
     assert count_queries(call) == few
+
+
+def test_the_dashboard_reminds_to_update_a_registration(client, alice, family):
+    case = Case.objects.get(household=family)
+    services.registration_save(alice, case, registered_on=timezone.localdate() - timedelta(
+        days=720), woonmaatschappij="Woonmaatschappij Midwest")
+    page = _login(client, alice).get("/overzicht/").content.decode()
+    assert "Inschrijving sociale huur te actualiseren" in page and f"#{case.pk}" in page

@@ -45,6 +45,17 @@ def organisation_list(*, kind: str | None = None, municipality_nis: str | None =
     return qs.order_by("name")
 
 
+def organisations_serving(municipality_nis: str | None) -> list[int]:
+    """Active organisations whose area holds the municipality, the natural lead
+    of a write about it first: housing services, then OCMWs, then the others."""
+    if not municipality_nis:
+        return []
+    rank = {Organisation.Kind.WOONDIENST: 0, Organisation.Kind.OCMW: 1}
+    rows = Organisation.objects.filter(is_active=True, municipalities=municipality_nis
+                                       ).values_list("pk", "kind", "name")
+    return [pk for pk, _kind, _name in sorted(rows, key=lambda r: (rank.get(r[1], 2), r[2]))]
+
+
 def memberships_of(user) -> QuerySet[Membership]:
     return (
         Membership.objects.filter(user=user, organisation__is_active=True)

@@ -28,6 +28,7 @@ from woonloket.core.access import acting_organisation, actor_for, require
 from woonloket.core.errors import Conflict, ServiceError
 from woonloket.core.models import Canton, MunicipalityCanton, Organisation
 from woonloket.core.roles import Perm
+from woonloket.core.selectors import organisations_serving
 from woonloket.housing.models import Destination
 
 from . import letters, rules
@@ -146,15 +147,6 @@ def _local_date(moment: datetime | None) -> date | None:
     return timezone.localtime(_aware(moment)).date()
 
 
-def _service_of(municipality_nis: str) -> list[int]:
-    """Organisations whose area holds the municipality, the natural lead first:
-    housing services, then OCMWs, then the others."""
-    rank = {Organisation.Kind.WOONDIENST: 0, Organisation.Kind.OCMW: 1}
-    rows = Organisation.objects.filter(is_active=True, municipalities=municipality_nis
-                                       ).values_list("pk", "kind", "name")
-    return [pk for pk, _kind, _name in sorted(rows, key=lambda r: (rank.get(r[1], 2), r[2]))]
-
-
 def _ocmw_of(municipality_nis: str) -> int | None:
     return Organisation.objects.filter(
         kind=Organisation.Kind.OCMW, is_active=True, municipalities=municipality_nis,
@@ -168,7 +160,7 @@ def petition_register(user, data: PetitionIn, source: str = Petition.Source.FORM
     uithuiszetting" for the municipality's counsellor, inform the OCMW, and
     plan the outreach steps with a proposed visit slot."""
     data.canton = slugify(data.canton or "")
-    preferred = _service_of(data.municipality_nis)
+    preferred = organisations_serving(data.municipality_nis)
     if data.lead_organisation_id is None and not preferred and not actor_for(
             user).organisations_with(Perm.EDIT_PERSONAL_DATA):
         message = "Geen organisatie werkt in deze gemeente: geef de organisatie op."

@@ -18,7 +18,14 @@ from woonloket.core import audit
 from woonloket.core.access import actor_for
 
 from . import rules
-from .models import Attendance, Landlord, Listing, SearchEntry, WoonclubSession
+from .models import (
+    Attendance,
+    Landlord,
+    Listing,
+    SearchEntry,
+    SocialRegistration,
+    WoonclubSession,
+)
 
 OPEN_STATUSES = (Listing.Status.BESCHIKBAAR, Listing.Status.ONDER_OPTIE)
 
@@ -220,3 +227,12 @@ def stale_count(today: date | None = None) -> int:
         status__in=OPEN_STATUSES,
         last_checked_on__lt=today - timedelta(days=rules.STALE_AFTER_DAYS)).count()
 
+
+
+def registrations_due(user, *, horizon_days: int = 30) -> QuerySet[SocialRegistration]:
+    """Registrations for social housing of the user's cases to update soon (or late)."""
+    until = timezone.localdate() + timedelta(days=horizon_days)
+    return (SocialRegistration.objects.visible_to(user)
+            .filter(case__contact_person=user, update_due_on__lte=until)
+            .exclude(case__status="afgesloten").select_related("case__municipality")
+            .order_by("update_due_on"))

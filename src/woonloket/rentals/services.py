@@ -19,6 +19,7 @@ from woonloket.core.access import acting_organisation, require
 from woonloket.core.errors import ServiceError
 from woonloket.core.models import Municipality
 from woonloket.core.roles import Perm
+from woonloket.core.selectors import organisations_serving
 
 from .models import (
     Agreement,
@@ -99,8 +100,9 @@ def _landlord(organisation_id: int, data: LandlordIn | None) -> Landlord | None:
 def listing_create(user, *, organisation_id: int | None = None,
                    landlord: LandlordIn | None = None, **values) -> Listing:
     """A volunteer (or counsellor) adds a home for rent; checked today by them."""
-    organisation_id = acting_organisation(user, Perm.MANAGE_LISTINGS, organisation_id,
-                                          "organisation_id")
+    organisation_id = acting_organisation(
+        user, Perm.MANAGE_LISTINGS, organisation_id, "organisation_id",
+        preferred=organisations_serving(values.get("municipality_nis")))
     values = {k: v for k, v in values.items() if k in LISTING_FIELDS or k == "external_ref"}
     for name in ("municipality_nis", "kind", "bedrooms", "rent_eur"):
         values.setdefault(name, None)

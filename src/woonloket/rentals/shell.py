@@ -3,7 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 
 from woonloket.cases.selectors import CASE_LINKS, CaseLink
-from woonloket.core import navigation
+from woonloket.core import dashboard, navigation
 from woonloket.core.roles import Perm
 
 navigation.register(
@@ -14,3 +14,13 @@ navigation.register(
 )
 
 CASE_LINKS.append(CaseLink(_("Woningzoektocht"), "rentals:case_search"))
+
+
+def _registrations(request, actor):
+    from .selectors import registrations_due
+
+    return {"registrations": list(registrations_due(request.user)[:10])}
+
+
+dashboard.register(dashboard.Panel("rentals/panels/registrations.html", Perm.VIEW_PERSONAL_DATA,
+                                   _registrations))
