@@ -135,3 +135,35 @@ def test_the_rent_premium_makes_a_listing_affordable(api, alice, vera, family):
     # 850 - 207.39 (177.76 + 29.63 for one dependant) = 642.61 <= 700 (35 % of 2 000)
     assert item["support_eur"] == 207.39 and item["affordable"] is True
     assert any("huurpremie" in r for r in item["reasons"])
+
+
+@pytest.mark.parametrize("patch", [{"bedrooms": None}, {"rent_eur": None},
+                                   {"accessible": None}, {"charges_eur": None}])
+def test_a_null_in_a_patch_is_a_422(api, vera, patch):
+    listing = api(vera).post("/rentals/listings", LISTING).json()
+    response = api(vera).patch(f"/rentals/listings/{listing['id']}", patch)
+    assert response.status_code == 422, response.content
+
+
+def test_an_offset_beyond_reason_is_a_422(api, vera):
+    assert api(vera).get("/rentals/listings", offset=10**19).status_code == 422
+
+
+def test_odd_csv_amounts_and_digits_are_line_errors(api, vera):
+    csv = ("municipality_nis;kind;bedrooms;rent_eur\n"
+           "36008;studio;0;0,001\n"
+           "36008;studio;²;500\n"
+           "36008;studio;1;1.250\n").encode()
+    body = api(vera).post_csv("/rentals/listings/import", csv).json()
+    assert {e["line"] for e in body["errors"]} == {2, 3}
+    assert Listing.objects.get().rent_eur == 1250
+
+
+def test_an_admin_registers_a_household_without_naming_the_organisation(api, root):
+    org = api(root).post("/organisations", {"name": "Woondienst Izegem", "kind": "woondienst",
+                                            "municipality_nis_codes": ["36008"]}).json()
+    response = api(root).post("/households", {
+        "municipality_nis": "36008", "tenure": "private_rent",
+        "members": [{"first_name": "Ann", "last_name": "Peeters", "relation": "self"}]})
+    assert response.status_code == 201, response.content
+    assert response.json()["organisation_id"] == org["id"]

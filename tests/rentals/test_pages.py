@@ -160,3 +160,11 @@ def test_the_dashboard_reminds_to_update_a_registration(client, alice, family):
         days=720), woonmaatschappij="Woonmaatschappij Midwest")
     page = _login(client, alice).get("/overzicht/").content.decode()
     assert "Inschrijving sociale huur te actualiseren" in page and f"#{case.pk}" in page
+
+
+def test_a_landlord_added_twice_gets_a_dutch_message(client, carol):
+    _login(client, carol)
+    client.post("/verhuurders/", {"kind": "agency", "name": "Immo Leieland"})
+    page = client.post("/verhuurders/", {"kind": "agency", "name": "Immo Leieland"})
+    assert "Deze verhuurder staat er al." in page.content.decode()
+    assert Landlord.objects.count() == 1

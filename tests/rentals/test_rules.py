@@ -20,9 +20,10 @@ def facts(monthly=None, members=(ADULT,), dependants=0, tenure="private_rent", s
                           dependants=dependants, **extra)
 
 
-# 2024: single 29 515 = 12 x 2459.5833..; at 2459.58 the estimate is 29 514.96
+# 2024: single 29 515 = 12 x 2459.5833..; the yearly estimate is rounded to whole euros,
+# so 2459.58 (29 514.96) and 2459.59 (29 515.08) are at the limit, 2459.67 (29 516) is over
 @pytest.mark.parametrize("monthly, status", [
-    ("2459.58", "eligible"), ("2459.59", "not_eligible"),
+    ("2459.58", "eligible"), ("2459.59", "eligible"), ("2459.67", "not_eligible"),
 ])
 def test_the_single_income_limit_includes_the_limit(monthly, status):
     assert rules.social_housing(2024, facts(monthly), TODAY).status == status
@@ -36,6 +37,19 @@ def test_the_limit_is_compared_exactly_at_one_euro_over():
     assert rules.social_housing(2024, at, TODAY).status == "eligible"
     assert rules.social_housing(2024, over, TODAY).status == "not_eligible"
     assert rules.income_limit(limits, at)[0] == Decimal(29515)
+
+
+@pytest.mark.parametrize("monthly, dependants, status", [
+    ("3689.17", 0, "eligible"), ("3689.25", 0, "not_eligible"),     # 44 270 for a couple
+    ("3895.42", 1, "eligible"), ("3895.50", 1, "not_eligible"),     # 46 745
+    ("4101.67", 2, "eligible"), ("4101.75", 2, "not_eligible"),     # 49 220
+])
+def test_family_limits_at_the_limit_and_one_euro_over(monthly, dependants, status):
+    members = (ADULT, Member("partner", None, False, False),
+               *[Member("child", None, True, False)] * dependants)
+    check = rules.social_housing(2024, facts(monthly, members=members, dependants=dependants),
+                                 TODAY)
+    assert check.status == status
 
 
 def test_limits_for_a_single_with_a_disability_and_for_a_family():

@@ -3,7 +3,9 @@
 from datetime import date, datetime
 
 from ninja import Field, Query, Router, Schema, Status
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
+
+from woonloket.api.pagination import BoundedLimitOffset
 
 from . import selectors, services
 from .models import Case, Consent, Contact, Referral, Source, Theme
@@ -55,7 +57,7 @@ def case_create(request, payload: CaseIn):
 
 
 @router.get("/cases", response=list[CaseOut])
-@paginate(LimitOffsetPagination)
+@paginate(BoundedLimitOffset)
 def case_list(request, filters: Query[CaseFilter]):
     return selectors.case_list(request.user, **filters.dict())
 

@@ -94,8 +94,11 @@ def _validated_members(members: list[MemberIn]) -> list[MemberIn]:
 @transaction.atomic
 def household_register(user, data: HouseholdIn) -> Household:
     """Register a household with its members (and its total income, if given)."""
+    from woonloket.core.selectors import organisations_serving
+
     organisation_id = acting_organisation(
-        user, Perm.EDIT_PERSONAL_DATA, data.organisation_id, "organisation_id"
+        user, Perm.EDIT_PERSONAL_DATA, data.organisation_id, "organisation_id",
+        preferred=organisations_serving(data.municipality_nis),
     )
     return household_create_for(user, organisation_id, data)
 

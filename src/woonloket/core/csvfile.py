@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 
@@ -75,14 +76,14 @@ def parse_datetime(value: str, name: str) -> datetime:
 def parse_amount(value: str, name: str) -> Decimal:
     """1234,56 or 1.234,56 or 1234.56, with or without €."""
     text = value.strip().replace("€", "").replace(" ", "")
-    if "," in text:
-        text = text.replace(".", "").replace(",", ".")
+    if "," in text or re.fullmatch(r"\d{1,3}(\.\d{3})+", text):
+        text = text.replace(".", "").replace(",", ".")  # Belgian: 1.250 and 1.250,00
     try:
         amount = Decimal(text)
     except InvalidOperation as exc:
         raise RowError(f"{name}: geen geldig bedrag ({value!r}).") from exc
-    if not amount.is_finite():
-        raise RowError(f"{name}: geen geldig bedrag ({value!r}).")
+    if not amount.is_finite() or amount != amount.quantize(Decimal("0.01")):
+        raise RowError(f"{name}: geen geldig bedrag op de cent ({value!r}).")
     return amount
 
 

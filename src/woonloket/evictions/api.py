@@ -6,8 +6,9 @@ from decimal import Decimal
 from django.http import HttpResponse
 from django.utils import timezone
 from ninja import Field, File, Query, Router, Schema, Status, UploadedFile
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
+from woonloket.api.pagination import BoundedLimitOffset
 from woonloket.cases.selectors import case_detail
 from woonloket.core import csvfile
 from woonloket.core.access import get_visible_or_404
@@ -156,7 +157,7 @@ class PetitionFilter(Schema):
 
 
 @router.get("/petitions", response=list[PetitionOut])
-@paginate(LimitOffsetPagination)
+@paginate(BoundedLimitOffset)
 def petition_list(request, filters: Query[PetitionFilter]):
     return selectors.petitions(request.user, mine=filters.mine, open_only=filters.open,
                                canton=filters.canton, municipality_nis=filters.municipality_nis)
@@ -284,7 +285,7 @@ def mediation_create(request, payload: MediationIn):
 
 
 @router.get("/mediations", response=list[MediationOut])
-@paginate(LimitOffsetPagination)
+@paginate(BoundedLimitOffset)
 def mediation_list(request, open: bool = False):
     return selectors.mediations(request.user, open_only=open)
 

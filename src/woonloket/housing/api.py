@@ -4,8 +4,9 @@ from datetime import date
 
 from django.shortcuts import get_object_or_404
 from ninja import Field, Query, Router, Schema, Status
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
+from woonloket.api.pagination import BoundedLimitOffset
 from woonloket.core.access import get_visible_or_404
 from woonloket.core.errors import ServiceError
 from woonloket.core.models import Region
@@ -121,7 +122,7 @@ class UnitFilter(Schema):
 
 
 @router.get("/units", response=list[UnitOut])
-@paginate(LimitOffsetPagination)
+@paginate(BoundedLimitOffset)
 def unit_list(request, filters: Query[UnitFilter]):
     data = filters.dict()
     return selectors.units(region=_region(data.pop("region")), **data)
@@ -146,7 +147,7 @@ class AvailabilityFilter(Schema):
 
 
 @router.get("/availability", response=list[AvailableUnitOut])
-@paginate(LimitOffsetPagination)
+@paginate(BoundedLimitOffset)
 def availability(request, filters: Query[AvailabilityFilter]):
     data = filters.dict()
     last = data.pop("last_night") or data["first_night"]
@@ -210,7 +211,7 @@ class StayFilter(Schema):
 
 
 @router.get("/stays", response=list[StayOut])
-@paginate(LimitOffsetPagination)
+@paginate(BoundedLimitOffset)
 def stay_list(request, filters: Query[StayFilter]):
     qs = Stay.objects.visible_to(request.user).order_by("-first_night", "-id")
     return qs.filter(**{k: v for k, v in filters.dict().items() if v is not None})
@@ -310,7 +311,7 @@ def registration_create(request, payload: RegistrationIn):
 
 
 @router.get("/registrations", response=list[RegistrationOut], tags=["kracht.wonen"])
-@paginate(LimitOffsetPagination)
+@paginate(BoundedLimitOffset)
 def registration_list(request, stage: Registration.Stage | None = None,
                       region: str | None = None):
     return selectors.registrations(request.user, stage=stage, region=_region(region))

@@ -6,8 +6,9 @@ from decimal import Decimal
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from ninja import Field, File, Query, Router, Schema, Status, UploadedFile
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
+from woonloket.api.pagination import BoundedLimitOffset
 from woonloket.core import csvfile
 from woonloket.core.errors import ServiceError
 
@@ -162,7 +163,7 @@ class ListingFilter(Schema):
 
 
 @router.get("/listings", response=list[ListingOut])
-@paginate(LimitOffsetPagination)
+@paginate(BoundedLimitOffset)
 def listing_list(request, filters: Query[ListingFilter]):
     _staff(request)
     return selectors.listings(**filters.dict())
@@ -222,7 +223,7 @@ def matches(request, household_id: int, year: int | None = Query(None, ge=2000, 
               "monthly_cost_eur": m.monthly_cost_eur, "support_eur": m.support_eur,
               "reasons": m.reasons, "municipality": m.listing.municipality.name,
               "rent_eur": m.listing.rent_eur, "bedrooms": m.listing.bedrooms}
-             for m in selectors.matches(household, year=year)]
+             for m in selectors.matches(request.user, household, year=year)]
     return {"count": len(items), "items": items}
 
 
@@ -243,6 +244,6 @@ class SupportOut(Schema):
 @router.get("/eligibility", response=SupportOut)
 def eligibility(request, household_id: int, year: int = Query(..., ge=2000, le=2100)):  # noqa: B008
     household = selectors.household_for(request.user, household_id, "steunmaatregelen")
-    found = selectors.support(household, year)
+    found = selectors.support(request.user, household, year)
     return {"year": year, "social_housing": found.social_housing.__dict__,
             "huurpremie": found.huurpremie.__dict__, "huursubsidie": found.huursubsidie.__dict__}

@@ -172,7 +172,8 @@ def social_housing(year: int, facts: HouseholdFacts, today: date,
     (the legal test uses the taxable income of three years earlier: an
     estimate), at most the year's limit (limit included). No home or building
     land in full ownership. The applicant is of age. Since 2024 the savings
-    stay under the same amount. Missing facts make the answer "unknown".
+    stay under the same amount. An unknown income makes the answer "unknown";
+    unknown savings are named in the reasons as still to check.
     """
     limits = parameters.get(year)
     if limits is None:
@@ -184,7 +185,8 @@ def social_housing(year: int, facts: HouseholdFacts, today: date,
         status = UNKNOWN
         reasons.append("Het inkomen is niet gekend.")
     else:
-        yearly = (facts.monthly_income_eur * 12).quantize(CENT)
+        # whole euros: 12 x a monthly amount in cents lands a few cents off a yearly limit
+        yearly = (facts.monthly_income_eur * 12).quantize(Decimal(1), ROUND_HALF_UP)
         if yearly > limit:
             status = NOT_ELIGIBLE
             reasons.append(f"Inkomen (raming: 12 × netto maandinkomen) € {yearly} is hoger "

@@ -70,8 +70,10 @@ def household_for(user, household_id: int, reason: str) -> Household:
     return household
 
 
-def _open_case(household: Household) -> Case | None:
-    return (Case.objects.filter(household=household).exclude(status="afgesloten")
+def _open_case(user, household: Household) -> Case | None:
+    """The household's newest open case that the user may see."""
+    return (Case.objects.visible_to(user).filter(household=household)
+            .exclude(status="afgesloten")
             .select_related("social_registration", "search_profile")
             .order_by("-opened_on", "-pk").first())
 
@@ -87,8 +89,9 @@ def facts_of(household: Household, case: Case | None = None,
         tenure=household.tenure, municipality_nis=household.municipality_id,
         monthly_income_eur=sum(incomes, Decimal(0)) if incomes else None,
         savings_eur=household.savings_eur,
+        # the applicant and partner are never ten laste of themselves
         dependants=dependants([MemberFacts(m.is_dependant, m.has_recognised_disability)
-                               for m in members]),
+                               for m in members if m.relation not in ("self", "partner")]),
         registered_on=registration.registered_on if registration else None,
         moving_to_managed_home=moving_to_managed_home)
 
@@ -100,9 +103,9 @@ class Support:
     huursubsidie: rules.Eligibility
 
 
-def support(household: Household, year: int, today: date | None = None) -> Support:
+def support(user, household: Household, year: int, today: date | None = None) -> Support:
     today = today or timezone.localdate()
-    facts = facts_of(household, _open_case(household))
+    facts = facts_of(household, _open_case(user, household))
     return Support(rules.social_housing(year, facts, today), rules.huurpremie(year, facts, today),
                    rules.huursubsidie(year, facts))
 
@@ -118,14 +121,14 @@ class Match:
     reasons: list[str]
 
 
-def matches(household: Household, *, year: int | None = None,
+def matches(user, household: Household, *, year: int | None = None,
             today: date | None = None) -> list[Match]:
     """Every open listing judged for the household: affordable after the rent
     support it would get there, and suitable (bedrooms, accessibility, pets,
     preferred municipalities); the good ones first, then by cost share."""
     today = today or timezone.localdate()
     year = year or today.year
-    case = _open_case(household)
+    case = _open_case(user, household)
     profile = getattr(case, "search_profile", None) if case else None
     wanted = set(profile.municipalities.values_list("pk", flat=True)) if profile else set()
     max_share = profile.max_share if profile else rules.DEFAULT_MAX_SHARE
@@ -142,6 +145,9 @@ def matches(household: Household, *, year: int | None = None,
         check = rules.affordability(listing.rent_eur, listing.charges_eur,
                                     base.monthly_income_eur, amount or Decimal(0), max_share)
         reasons = [check.reason]
+        if help_.status == rules.UNKNOWN and year not in rules.RENT_SUPPORT:
+            reasons.append(f"Zonder huurpremie of -subsidie: geen bevestigde bedragen voor "
+                           f"{year}.")
         if amount:
             reasons.append(f"Met {'huursubsidie' if managed_home else 'huurpremie'} "
                            f"(raming € {amount}).")

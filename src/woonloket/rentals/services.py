@@ -50,8 +50,15 @@ class LandlordIn:
     email: str = ""
 
 
+NOT_NULL = ("municipality_nis", "kind", "bedrooms", "rent_eur", "charges_eur", "status",
+            "source", "accessible", "pets", "garden")
+
+
 def _listing_errors(values: dict) -> dict[str, str]:
-    errors: dict[str, str] = {}
+    errors: dict[str, str] = {name: "Dit veld is verplicht." for name in NOT_NULL
+                              if name in values and values[name] is None}
+    if errors:
+        return errors
     if "municipality_nis" in values and not Municipality.objects.filter(
             pk=values["municipality_nis"]).exists():
         errors["municipality_nis"] = f"Onbekende NIS-code: {values['municipality_nis']}."
@@ -171,7 +178,7 @@ def _listing_values(row: dict[str, str]) -> tuple[dict, LandlordIn | None]:
     def whole(name: str) -> int | None:
         if not row.get(name):
             return None
-        if not row[name].isdigit():
+        if not (row[name].isascii() and row[name].isdigit()):
             raise csvfile.RowError(f"{name}: geen geheel getal ({row[name]!r}).")
         return int(row[name])
     values = {
@@ -250,6 +257,10 @@ def landlord_save(user, landlord: Landlord | None, *, organisation_id: int | Non
         raise ServiceError("De verhuurder is niet geldig.",
                            {"name": "De naam is verplicht."} if not name.strip()
                            else {"kind": "Onbekende soort."})
+    if Landlord.objects.filter(organisation_id=landlord.organisation_id, kind=kind,
+                               name=name.strip()).exclude(pk=landlord.pk).exists():
+        message = "Deze verhuurder staat er al."
+        raise ServiceError(message, {"name": message})
     landlord.kind, landlord.name, landlord.phone, landlord.email = kind, name.strip(), phone, email
     landlord.open_to_target_group, landlord.notes = open_to_target_group, notes
     landlord.save()

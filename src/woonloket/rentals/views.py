@@ -197,13 +197,13 @@ def case_search(request, case_id: int):
             return done
     year_form = forms.YearForm(request.GET or None, initial={"year": timezone.localdate().year})
     year = year_form.cleaned_data["year"] if year_form.is_valid() else timezone.localdate().year
-    found = selectors.matches(case.household, year=year)
+    found = selectors.matches(request.user, case.household, year=year)
     return render(request, "rentals/case_search.html", {
         "case": case, "can_edit": can_edit, "profile_form": profile_form,
         "entry_form": entry_form, "registration_form": registration_form,
         "registration": registration, "year": year, "year_form": year_form,
         "confirmed_years": sorted(rules.SOCIAL_HOUSING),
-        "support": selectors.support(case.household, year),
+        "support": selectors.support(request.user, case.household, year),
         "matches": found[:25], "match_count": len(found),
         "good": sum(m.affordable and m.suitable for m in found),
         "log": selectors.search_log(request.user, case)})
