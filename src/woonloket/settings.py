@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "woonloket.housing",
     "woonloket.evictions",
     "woonloket.rentals",
+    "woonloket.reports",
     "woonloket.api",
 ]
 

@@ -15,6 +15,7 @@ urlpatterns = [
     path("", include("woonloket.housing.urls")),
     path("", include("woonloket.evictions.urls")),
     path("", include("woonloket.rentals.urls")),
+    path("", include("woonloket.reports.urls")),
     path("", include("woonloket.core.urls")),
 ]
 

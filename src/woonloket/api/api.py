@@ -9,6 +9,7 @@ from woonloket.core.api import router as core_router
 from woonloket.evictions.api import router as evictions_router
 from woonloket.housing.api import router as housing_router
 from woonloket.rentals.api import router as rentals_router
+from woonloket.reports.api import router as reports_router
 
 from . import errors
 from .auth import AUTH
@@ -28,6 +29,7 @@ api.add_router("/", cases_router)
 api.add_router("/housing", housing_router)
 api.add_router("/evictions", evictions_router)
 api.add_router("/rentals", rentals_router)
+api.add_router("/reports", reports_router)
 
 
 def not_found(request, rest=""):

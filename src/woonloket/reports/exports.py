@@ -1,0 +1,58 @@
+"""The yearly report as PDF (WeasyPrint) and XLSX (openpyxl: a sheet per
+section, numbers as numbers)."""
+
+from __future__ import annotations
+
+import io
+
+from django.utils import timezone
+
+from woonloket.core.pdf import render_pdf
+
+from . import charts
+from .selectors import Area, Row
+
+
+def sections(rows: list[Row]) -> list[tuple[str, list[tuple[Row, str]]]]:
+    """Rows grouped by section, each with its trend chart, in dictionary order."""
+    out: dict[str, list] = {}
+    for row in rows:
+        out.setdefault(row.figure.section, []).append(
+            (row, charts.trend(row.values, f"Verloop van {row.figure.name}")))
+    return list(out.items())
+
+
+def pdf(year: int, where: Area, years: list[int], rows: list[Row], external, texts) -> bytes:
+    return render_pdf("reports/yearly_pdf.html", {
+        "year": year, "area": where, "years": years, "sections": sections(rows),
+        "external": external, "texts": texts, "today": timezone.localdate()})
+
+
+def xlsx(year: int, where: Area, years: list[int], rows: list[Row], external, texts) -> bytes:
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    book = Workbook()
+    book.remove(book.active)
+    bold = Font(bold=True)
+    for section, items in sections(rows):
+        sheet = book.create_sheet(section[:31])
+        sheet.append([f"{where.name} – {section}", *[""] * len(years)])
+        sheet.append(["Cijfer", "Eenheid", *years, "Definitie"])
+        for cell in sheet[2]:
+            cell.font = bold
+        for row, _chart in items:
+            sheet.append([row.figure.name, row.figure.unit, *row.values, row.figure.definition])
+        sheet.column_dimensions["A"].width = 44
+    sheet = book.create_sheet("Van buiten woonloket")
+    sheet.append(["Gemeente", "Jaar", "Cijfer", "Waarde", "Bron"])
+    for figure in external:
+        sheet.append([figure.municipality.name, figure.year, figure.get_code_display(),
+                      float(figure.value), figure.source])
+    sheet = book.create_sheet("Beleidsprioriteiten")
+    sheet.append(["Prioriteit", "Tekst"])
+    for text in texts:
+        sheet.append([text.title, text.text])
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()

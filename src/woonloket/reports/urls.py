@@ -1,0 +1,10 @@
+from django.urls import path
+
+from . import views
+
+app_name = "reports"
+
+urlpatterns = [
+    path("rapporten/", views.report, name="report"),
+    path("rapporten/definities/", views.definitions, name="definitions"),
+]
