@@ -1,8 +1,6 @@
 """Letters as real PDFs (text extracted with poppler's pdftotext), the day's
 batch, templates per organisation, and the ICS feeds (parsed with icalendar)."""
 
-import shutil
-import subprocess
 from datetime import datetime
 from pathlib import Path
 
@@ -10,6 +8,7 @@ import pytest
 from django.utils import timezone
 from icalendar import Calendar
 
+from tests.pdftext import pdf_text
 from woonloket.core.errors import ServiceError
 from woonloket.evictions import feeds, selectors, services
 from woonloket.evictions.models import CourtSession, Letter, Step
@@ -19,19 +18,11 @@ from .conftest import petition_in
 ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
 
 
-def pdf_text(pdf: bytes, tmp_path) -> str:
-    assert shutil.which("pdftotext"), "poppler-utils (pdftotext) is needed: see .ci/run"
-    path = tmp_path / "letter.pdf"
-    path.write_bytes(pdf)
-    return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True,
-                          text=True, check=True).stdout
-
-
 def test_letter1_names_the_tenant_the_visit_and_the_hearing(petition, alice, tmp_path):
     letter = services.letter_issue(alice, petition, "letter1")
     ARTIFACTS.mkdir(exist_ok=True)
     (ARTIFACTS / "letter1.pdf").write_bytes(bytes(letter.pdf))  # to look at (pdftoppm)
-    text = pdf_text(bytes(letter.pdf), tmp_path)
+    text = pdf_text(bytes(letter.pdf))
     assert "Sofie Vermeulen" in text
     assert "Roeselaarsestraat 14" in text and "8870 IZEGEM" in text
     assert "dinsdag 1 december 2026 om 9.00 uur" in " ".join(text.split())
@@ -44,9 +35,9 @@ def test_the_card_and_letter2_are_not_for_the_blue_envelope(petition, alice, tmp
     card_pdf = bytes(services.letter_issue(alice, petition, "card").pdf)
     ARTIFACTS.mkdir(exist_ok=True)
     (ARTIFACTS / "card.pdf").write_bytes(card_pdf)
-    card = pdf_text(card_pdf, tmp_path)
+    card = pdf_text(card_pdf)
     assert "niet thuis" in card and "BLAUWE ENVELOP" not in card
-    second = pdf_text(bytes(services.letter_issue(alice, petition, "letter2").pdf), tmp_path)
+    second = pdf_text(bytes(services.letter_issue(alice, petition, "letter2").pdf))
     assert "nodigen u uit" in " ".join(second.split())
 
 
@@ -55,7 +46,7 @@ def test_an_organisations_template_is_used_and_checked(petition, carol, alice, t
                            sender="Woondienst Regio Izegem\nKortrijksestraat 1",
                            body="Dag {naam}, wij komen op {bezoekdatum} om {bezoekuur}.",
                            signature="{begeleider}")
-    text = pdf_text(bytes(services.letter_issue(alice, petition, "letter1").pdf), tmp_path)
+    text = pdf_text(bytes(services.letter_issue(alice, petition, "letter1").pdf))
     assert "Dag Sofie Vermeulen, wij komen op dinsdag 1 december 2026" in " ".join(text.split())
     with pytest.raises(ServiceError) as error:
         services.template_save(carol, organisation_id=None, kind="letter1", sender="X",
@@ -66,7 +57,7 @@ def test_an_organisations_template_is_used_and_checked(petition, carol, alice, t
 def test_user_text_in_a_template_is_escaped(petition, carol, alice, tmp_path):
     services.template_save(carol, organisation_id=None, kind="card", sender="<b>X</b>",
                            body="<script>alert(1)</script> {naam}", signature="x")
-    text = pdf_text(bytes(services.letter_issue(alice, petition, "card").pdf), tmp_path)
+    text = pdf_text(bytes(services.letter_issue(alice, petition, "card").pdf))
     assert "<script>alert(1)</script> Sofie Vermeulen" in text
 
 
@@ -77,7 +68,7 @@ def test_the_day_batch_prints_every_letter_due_as_one_pdf_and_keeps_each(
         roll_number="26A9", first_name="Jan", last_name="Peeters", number="20"))
     Step.objects.filter(kind="letter1").update(due_on=timezone.localdate())
     pdf = services.letters_for_day(alice, [first, second], timezone.localdate())
-    text = pdf_text(pdf, tmp_path)
+    text = pdf_text(pdf)
     assert "Sofie Vermeulen" in text and "Jan Peeters" in text
     assert Letter.objects.filter(kind="letter1").count() == 2
     assert services.letters_for_day(alice, [first], datetime(2026, 11, 20).date()) is None
