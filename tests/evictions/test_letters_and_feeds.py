@@ -9,8 +9,9 @@ from django.utils import timezone
 from icalendar import Calendar
 
 from tests.pdftext import pdf_text
+from woonloket.core import icsfeed as feeds
 from woonloket.core.errors import ServiceError
-from woonloket.evictions import feeds, selectors, services
+from woonloket.evictions import selectors, services
 from woonloket.evictions.models import CourtSession, Letter, Step
 
 from .conftest import petition_in

@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from woonloket.core import audit
 from woonloket.core.access import actor_for
+from woonloket.core.icsfeed import Event
 from woonloket.core.roles import Perm
 
 from .models import CourtSession, Letter, Mediation, Petition, Step
@@ -133,16 +134,6 @@ def hearings_by_session(user, sessions: list[CourtSession]) -> dict[int, list[Pe
 
 
 # Calendar feeds ------------------------------------------------------------------------
-
-@dataclass(frozen=True)
-class Event:
-    uid: str
-    starts_at: datetime
-    ends_at: datetime
-    summary: str
-    description: str = ""
-    location: str = ""
-
 
 def _hearing_event(p: Petition) -> Event:
     # No names in a calendar feed: calendars are synchronised to phones and

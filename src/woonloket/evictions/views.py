@@ -8,7 +8,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from woonloket.cases.selectors import case_detail
+from woonloket.core import icsfeed
 from woonloket.core.access import actor_for, get_visible_or_404, user_can
 from woonloket.core.errors import ServiceError
 from woonloket.core.forms import CsvUploadForm, run_csv_import, submit_service_form
@@ -23,7 +24,7 @@ from woonloket.core.models import Canton, Organisation
 from woonloket.core.pdf import pdf_response
 from woonloket.core.roles import Perm
 
-from . import feeds, forms, importing, letters, rules, selectors, services
+from . import forms, importing, letters, rules, selectors, services
 from .models import Assignment, LetterTemplate, Mediation, Petition, Step
 
 PAGE_SIZE = 50
@@ -238,35 +239,29 @@ def sessions(request):
     hearings = selectors.hearings_by_session(request.user, upcoming)
     cantons = sorted({s.canton for s in upcoming}, key=str)
     feed = request.build_absolute_uri(reverse("evictions:feed_mine", args=[
-        feeds.token_for(request.user, "mine")]))
+        icsfeed.token_for(request.user, "mine")]))
     canton_feeds = [(c, request.build_absolute_uri(reverse("evictions:feed_canton", args=[
-        c.pk, feeds.token_for(request.user, f"canton:{c.pk}")]))) for c in cantons]
+        c.pk, icsfeed.token_for(request.user, f"canton:{c.pk}")]))) for c in cantons]
     return render(request, "evictions/sessions.html", {
         "sessions": [(s, hearings.get(s.pk, [])) for s in upcoming], "form": form,
         "can_plan": can_plan, "feed": feed, "canton_feeds": canton_feeds})
 
 
-def _ics(name: str, events) -> HttpResponse:
-    response = HttpResponse(feeds.ics(name, events), content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = 'inline; filename="woonloket.ics"'
-    response["Cache-Control"] = "private, no-store"
-    return response
-
-
 def feed_mine(request, token: str):
-    user = feeds.user_for(token, "mine")
+    user = icsfeed.user_for(token, "mine")
     if user is None:
         raise Http404
-    return _ics(f"woonloket – {user.get_full_name() or user.get_username()}",
-                selectors.counsellor_events(user))
+    return icsfeed.response(f"woonloket – {user.get_full_name() or user.get_username()}",
+                            selectors.counsellor_events(user))
 
 
 def feed_canton(request, canton: str, token: str):
-    user = feeds.user_for(token, f"canton:{canton}")
+    user = icsfeed.user_for(token, f"canton:{canton}")
     found = Canton.objects.filter(pk=canton).first()
     if user is None or found is None:
         raise Http404
-    return _ics(f"woonloket – vredegerecht {found}", selectors.canton_events(user, canton))
+    return icsfeed.response(f"woonloket – vredegerecht {found}",
+                            selectors.canton_events(user, canton))
 
 
 # Figures ------------------------------------------------------------------------------

@@ -1,12 +1,15 @@
-"""ICS calendar feeds (icalendar): per counsellor and per canton.
+"""ICS calendar feeds (icalendar): hearings and visits, meetings.
 
 A feed URL carries a signed token instead of a session, because calendar
 apps cannot sign in. The signature is salted with the user's password hash:
-a new password revokes every feed link of that user. The feed is read with
-the user's current rights, and holds no names (see selectors._hearing_event).
+a new password revokes every feed link of that user. A feed is read with the
+user's current rights and holds no client names.
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
 
 from django.contrib.auth import get_user_model
 from django.core import signing
@@ -14,9 +17,17 @@ from django.utils import timezone
 from icalendar import Calendar
 from icalendar import Event as IcsEvent
 
-from .selectors import Event
+SALT = "woonloket.evictions.ics"  # kept: feed links given out before stay valid
 
-SALT = "woonloket.evictions.ics"
+
+@dataclass(frozen=True)
+class Event:
+    uid: str
+    starts_at: datetime
+    ends_at: datetime
+    summary: str
+    description: str = ""
+    location: str = ""
 
 
 def _signer(user) -> signing.Signer:
@@ -24,7 +35,7 @@ def _signer(user) -> signing.Signer:
 
 
 def token_for(user, scope: str) -> str:
-    """`scope` is "mine" or "canton:<id>"."""
+    """`scope` names what the feed shows: "mine", "canton:<id>", "body:<kind>:<area>"."""
     return _signer(user).sign(f"{user.pk}.{scope}")
 
 
@@ -62,3 +73,13 @@ def ics(name: str, events: list[Event]) -> bytes:
             event.add("location", e.location)
         calendar.add_component(event)
     return calendar.to_ical()
+
+
+def response(name: str, events: list[Event]):
+    """The feed as an HTTP answer that calendar apps read (never cached)."""
+    from django.http import HttpResponse
+
+    answer = HttpResponse(ics(name, events), content_type="text/calendar; charset=utf-8")
+    answer["Content-Disposition"] = 'inline; filename="woonloket.ics"'
+    answer["Cache-Control"] = "private, no-store"
+    return answer
