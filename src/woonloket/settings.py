@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "woonloket.evictions",
     "woonloket.rentals",
     "woonloket.reports",
+    "woonloket.meetings",
     "woonloket.api",
 ]
 

@@ -16,6 +16,7 @@ urlpatterns = [
     path("", include("woonloket.evictions.urls")),
     path("", include("woonloket.rentals.urls")),
     path("", include("woonloket.reports.urls")),
+    path("", include("woonloket.meetings.urls")),
     path("", include("woonloket.core.urls")),
 ]
 

@@ -28,3 +28,13 @@ def test_a_coordinator_opens_the_report_of_a_municipality(live_server, page, scr
     page.get_by_role("link", name="Wat elk cijfer precies telt").click()
     assert page.get_by_text("De datum van het contact beslist het jaar.").is_visible()
     screenshot(page, "reports-definitions")
+
+    page.goto(base + f"/rapporten/infographic/regio-izegem/?year={TODAY.year}")
+    assert page.get_by_role("heading", name="De vraag").is_visible()
+    screenshot(page, "reports-infographic")
+    page.goto(base + "/overleg/")
+    assert page.get_by_text("Minder dan twee lokale woonoverleggen").is_visible()
+    screenshot(page, "meetings-list")
+    page.locator("tbody a").first.click()
+    page.wait_for_url("**/overleg/*/")
+    screenshot(page, "meetings-detail")

@@ -190,3 +190,16 @@ def test_all_municipalities_in_a_fixed_number_of_queries(data, django_assert_max
     with django_assert_max_num_queries(60):
         result = selectors.all_municipalities(2026)
     assert result["clients"][IZEGEM] == 2 and result["clients"][INGELMUNSTER] == 1
+
+
+def test_the_infographic_of_a_region(client, carol, data):
+    services.external_figure_save(carol, municipality_nis=IZEGEM, year=2026,
+                                  code="candidate_tenants", value=Decimal(300), source="WM")
+    services.external_figure_save(carol, municipality_nis=INGELMUNSTER, year=2026,
+                                  code="candidate_tenants", value=Decimal(120), source="WM2")
+    client.force_login(carol)
+    page = client.get("/rapporten/infographic/regio-izegem/", {"year": 2026}).content.decode()
+    assert "Regio Izegem" in page or "regio" in page.lower()
+    assert "<strong>3</strong> gezinnen kwamen met een woonvraag" in page
+    assert "<strong>420</strong> kandidaat-huurders" in page and "WM; WM2" in page
+    assert client.get("/rapporten/infographic/atlantis/").status_code == 404

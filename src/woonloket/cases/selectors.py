@@ -93,6 +93,9 @@ class CaseLink:
 
 CASE_LINKS: list[CaseLink] = []
 
+# Other apps add what a staff member has to do to "Mijn werk": (template, fn(user) -> context)
+MY_WORK_PANELS: list[tuple[str, Callable[[Any], dict]]] = []
+
 
 def _start_of(day: date) -> datetime:
     return timezone.make_aware(datetime.combine(day, time.min))

@@ -292,7 +292,10 @@ def referral_status(request, referral_id: int):
 
 @login_required
 def my_work(request):
-    return render(request, "cases/my_work.html", {"work": selectors.my_work(request.user)})
+    extra = [{"template": template, **context(request.user)}
+             for template, context in selectors.MY_WORK_PANELS]
+    return render(request, "cases/my_work.html", {"work": selectors.my_work(request.user),
+                                                  "extra": extra})
 
 
 @login_required

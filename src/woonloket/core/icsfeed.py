@@ -56,7 +56,7 @@ def user_for(token: str, scope: str):
 
 def ics(name: str, events: list[Event]) -> bytes:
     calendar = Calendar()
-    calendar.add("prodid", "-//woonloket//uithuiszettingen//NL")
+    calendar.add("prodid", "-//woonloket//NL")
     calendar.add("version", "2.0")
     calendar.add("x-wr-calname", name)
     stamp = timezone.now()

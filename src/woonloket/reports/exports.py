@@ -22,13 +22,16 @@ def sections(rows: list[Row]) -> list[tuple[str, list[tuple[Row, str]]]]:
     return list(out.items())
 
 
-def pdf(year: int, where: Area, years: list[int], rows: list[Row], external, texts) -> bytes:
+def pdf(year: int, where: Area, years: list[int], rows: list[Row], external, texts,
+        meetings=()) -> bytes:
     return render_pdf("reports/yearly_pdf.html", {
         "year": year, "area": where, "years": years, "sections": sections(rows),
-        "external": external, "texts": texts, "today": timezone.localdate()})
+        "external": external, "texts": texts, "meetings": meetings,
+        "today": timezone.localdate()})
 
 
-def xlsx(year: int, where: Area, years: list[int], rows: list[Row], external, texts) -> bytes:
+def xlsx(year: int, where: Area, years: list[int], rows: list[Row], external, texts,
+         meetings=()) -> bytes:
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
@@ -53,6 +56,11 @@ def xlsx(year: int, where: Area, years: list[int], rows: list[Row], external, te
     sheet.append(["Prioriteit", "Tekst"])
     for text in texts:
         sheet.append([text.title, text.text])
+    sheet = book.create_sheet("Overleg")
+    sheet.append(["Datum", "Overleg", "Gemeente of regio"])
+    for meeting in meetings:
+        sheet.append([timezone.localtime(meeting.starts_at).date(), meeting.get_kind_display(),
+                      meeting.area_name])
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()

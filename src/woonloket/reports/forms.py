@@ -40,3 +40,7 @@ class PriorityForm(forms.Form):
     title = forms.CharField(label=_("Beleidsprioriteit"), max_length=200)
     text = forms.CharField(label=_("Korte tekst"), widget=forms.Textarea(attrs={"rows": 4}))
     position = forms.IntegerField(label=_("Volgorde"), min_value=1, max_value=50, initial=1)
+
+
+class YearForm(forms.Form):
+    year = forms.IntegerField(label=_("Jaar"), min_value=2000, max_value=2100)

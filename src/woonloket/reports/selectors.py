@@ -87,3 +87,31 @@ def priority_texts(year: int, where: Area) -> list[PriorityText]:
     qs = qs.filter(municipality_id=where.key) if where.kind == "municipality" \
         else qs.filter(region__code=where.key)
     return list(qs)
+
+
+def meetings_held(year: int, where: Area):
+    """The meetings of the year about the area (the LWO of a municipality, the
+    bodies of a region)."""
+    from woonloket.meetings.selectors import held_in
+
+    return list(held_in(year, where.municipalities,
+                        where.key if where.kind == "region" else None))
+
+
+def external_totals(year: int, where: Area) -> dict[str, dict]:
+    """Entered figures of the year summed over the area, with their sources."""
+    out: dict[str, dict] = {}
+    for figure in ExternalFigure.objects.filter(municipality_id__in=where.municipalities,
+                                                year=year):
+        item = out.setdefault(figure.code, {"value": 0, "sources": set()})
+        item["value"] += float(figure.value)
+        item["sources"].add(figure.source)
+    return {code: {"value": v["value"], "sources": "; ".join(sorted(v["sources"]))}
+            for code, v in out.items()}
+
+
+def crisis_homes(where: Area) -> int:
+    from woonloket.housing.models import HousingUnit
+
+    return HousingUnit.objects.filter(municipality_id__in=where.municipalities).exclude(
+        status=HousingUnit.Status.UIT_POOL).count()

@@ -4,6 +4,7 @@ its PDF and XLSX), and the figure dictionary."""
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -46,17 +47,19 @@ def report(request):
         years, rows = selectors.report(year, where)
         external = selectors.external(year, where)
         texts = selectors.priority_texts(year, where)
+        held = selectors.meetings_held(year, where)
         if request.GET.get("formaat") == "pdf":
-            return pdf_response(exports.pdf(year, where, years, rows, external, texts),
+            return pdf_response(exports.pdf(year, where, years, rows, external, texts, held),
                                 f"jaarrapport-{where.key}-{year}.pdf")
         if request.GET.get("formaat") == "xlsx":
-            response = HttpResponse(exports.xlsx(year, where, years, rows, external, texts),
+            response = HttpResponse(exports.xlsx(year, where, years, rows, external, texts, held),
                                     content_type=XLSX)
             response["Content-Disposition"] = (f'attachment; filename="jaarrapport-'
                                                f'{where.key}-{year}.xlsx"')
             return response
         context.update(year=year, area=where, years=years, sections=exports.sections(rows),
-                       external=external, texts=texts, external_form=external_form,
+                       external=external, texts=texts, meetings=held,
+                       external_form=external_form,
                        priority_form=priority_form)
     return render(request, "reports/report.html", context)
 
@@ -64,3 +67,18 @@ def report(request):
 @login_required
 def definitions(request):
     return render(request, "reports/definitions.html", {"figures": FIGURES})
+
+
+@login_required
+def infographic(request, region: str):
+    """One printable page per region: demand, supply, what the services did, the goals."""
+    require(request.user, Perm.VIEW_REPORTS)
+    where = selectors.area(region=region)
+    form = forms.YearForm(request.GET or None)
+    year = form.cleaned_data["year"] if form.is_valid() else timezone.localdate().year - 1
+    values = selectors.figures(year, where)
+    external = selectors.external_totals(year, where)
+    return render(request, "reports/infographic.html", {
+        "area": where, "year": year, "v": values, "external": external,
+        "homes": selectors.crisis_homes(where), "texts": selectors.priority_texts(year, where),
+        "form": form})
