@@ -203,3 +203,59 @@ def test_the_infographic_of_a_region(client, carol, data):
     assert "<strong>3</strong> gezinnen kwamen met een woonvraag" in page
     assert "<strong>420</strong> kandidaat-huurders" in page and "WM; WM2" in page
     assert client.get("/rapporten/infographic/atlantis/").status_code == 404
+
+
+def test_the_years_at_once_equal_each_year_alone(data, alice, carol, org_a):
+    from woonloket.housing import services as housing
+
+    a, _b, _c = data
+    unit = housing.unit_create(carol, municipality_nis=IZEGEM, kind="crisiswoning", persons=2)
+    housing.stay_book(carol, unit_id=unit.pk, case_id=a.pk, kind="crisisopvang",
+                      first_night=date(2025, 12, 30), last_night=date(2026, 1, 9))
+    where = selectors.area(region="regio-izegem")
+    together = dictionary.compute_years([2024, 2025, 2026], where.municipalities)
+    for year in (2024, 2025, 2026):
+        alone = selectors.figures(year, where)
+        for code, value in alone.items():
+            assert together[code].get(year, 0) == value, (code, year)
+
+
+def test_referrals_woonclub_kracht_stages_and_evictions_carried_out(data, alice, org_a,
+                                                                   org_b):
+    from woonloket.core.models import Canton, Region
+    from woonloket.housing.models import Registration
+    from woonloket.rentals.models import Attendance, WoonclubSession
+
+    a, b, _c = data
+    cases.referral_create(alice, a, to_organisation_id=org_b.pk, reason="schulden",
+                          purpose="budgetbegeleiding", scope=["dossier"],
+                          expires_on=date(2030, 1, 1))
+    session = WoonclubSession.objects.create(organisation=org_a, antenna="Izegem",
+                                             held_on=date(2026, 3, 1))
+    other = WoonclubSession.objects.create(organisation=org_a, antenna="Izegem",
+                                           held_on=date(2026, 4, 1))
+    for s in (session, other):
+        Attendance.objects.create(session=s, case=a, persons=2)   # one household, twice
+    Attendance.objects.create(session=session, case=b)
+    Registration.objects.create(region=Region.objects.get(code="regio-izegem"),
+                                organisation=org_a, case=a, registered_on=date(2025, 5, 1),
+                                offered_on=date(2025, 6, 1), team_on=date(2025, 7, 1),
+                                placed_on=date(2026, 1, 1), outflow_on=date(2026, 12, 31),
+                                outflow="social", stage="doorstroom")
+    Petition.objects.create(
+        organisation=org_a, canton=Canton.objects.get(pk="izegem"), municipality_id=IZEGEM,
+        case=a, household=a.household, roll_number="9", received_on=date(2025, 11, 1),
+        outreach_from=date(2025, 11, 1), hearing_at=timezone.now(), landlord_kind="private",
+        landlord_name="X", tenant_name="An", street="Markt", number="1", postal_code="8870",
+        arrears_eur=1, monthly_rent_eur=1, source="form", created_by=alice,
+        outcome="eviction_judgment", outcome_on=date(2025, 12, 1), served_on=date(2025, 12, 5),
+        evicted_on=date(2026, 1, 6))
+    v, last = _values(2026), _values(2025)
+    assert v["referrals"]["*"] == 1 and v["referrals_ocmw"]["*"] == 1   # org_b is an OCMW
+    assert v["referrals_caw"].get("*", 0) == 0
+    assert v["woonclub_households"]["*"] == 2
+    assert (last["kracht_wonen_registrations"]["*"], last["kracht_wonen_offers"]["*"],
+            last["kracht_wonen_team"]["*"]) == (1, 1, 1)
+    assert v["kracht_wonen_placements"]["*"] == 1 and v["kracht_wonen_outflow"]["*"] == 1
+    assert v["evictions_carried_out"]["*"] == 1
+    assert last["eviction_outcome_eviction_judgment"]["*"] == 1

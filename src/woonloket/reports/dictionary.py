@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.db.models import Count, F, Q, QuerySet, Value
+from django.db.models.functions import ExtractYear
 
 from woonloket.cases.models import Case, Contact, Referral
 from woonloket.evictions.models import Mediation, Petition
@@ -59,6 +60,35 @@ def _dated(model, date_field: str, year: int, **extra) -> QuerySet:
                                 **extra)
 
 
+@dataclass(frozen=True)
+class Dated:
+    """Rows of `model` whose `date_field` falls in the year, counted in the
+    municipality at `path` (distinct on `distinct` when given)."""
+
+    model: type
+    date_field: str
+    path: str
+    filters: tuple[tuple[str, object], ...] = ()
+    distinct: str = ""
+
+    def _value(self):
+        return Count(self.distinct, distinct=True) if self.distinct else Count("pk")
+
+    def __call__(self, year: int, ms: list[str], per: bool) -> Values:
+        return _grouped(_dated(self.model, self.date_field, year, **dict(self.filters)),
+                        self.path, ms, per, self._value())
+
+    def over_years(self, years: list[int], ms: list[str]) -> dict[int, float]:
+        """The area's value for each of the years, in one query."""
+        first, after = _year(years[0])[0], _year(years[-1])[1]
+        qs = self.model.objects.filter(**{f"{self.date_field}__gte": first,
+                                          f"{self.date_field}__lt": after,
+                                          f"{self.path}__in": ms}, **dict(self.filters))
+        rows = (qs.values(y=ExtractYear(self.date_field.removesuffix("__date")))
+                .annotate(n=self._value()).order_by())
+        return {row["y"]: row["n"] for row in rows}
+
+
 def _client_contacts(year: int) -> QuerySet:
     first, after = _year(year)
     return Contact.objects.filter(at__date__gte=first, at__date__lt=after).exclude(
@@ -96,20 +126,15 @@ def intensive_cases(year, ms, per):
     return _grouped(Case.objects.filter(_priority_q(year)), "municipality_id", ms, per)
 
 
-def new_cases(year, ms, per):
-    return _grouped(_dated(Case, "opened_on", year), "municipality_id", ms, per)
-
-
-def crisis_shelter_questions(year, ms, per):
-    return _grouped(_dated(Application, "applied_on", year), "case__municipality_id", ms, per)
+new_cases = Dated(Case, "opened_on", "municipality_id")
+crisis_shelter_questions = Dated(Application, "applied_on", "case__municipality_id")
 
 
 CRISIS_KINDS = (Stay.Kind.CRISISOPVANG, Stay.Kind.CRISISNETWERK)
 
 
-def crisis_stays(year, ms, per):
-    return _grouped(_dated(Stay, "first_night", year, kind__in=CRISIS_KINDS),
-                    "unit__municipality_id", ms, per)
+crisis_stays = Dated(Stay, "first_night", "unit__municipality_id",
+                     (("kind__in", CRISIS_KINDS),))
 
 
 def stay_figures(year: int, ms: list[str], per: bool) -> dict[str, Values]:
@@ -145,63 +170,35 @@ CRISIS_UNITS = (HousingUnit.Kind.CRISISWONING, HousingUnit.Kind.CRISISBED,
                 HousingUnit.Kind.NOODWONING)
 
 
-def _petitions(year):
-    return _dated(Petition, "received_on", year)
+eviction_petitions = Dated(Petition, "received_on", "municipality_id")
+eviction_reached = Dated(Petition, "received_on", "municipality_id",
+                         (("reached_on__isnull", False),))
+eviction_hearings_attended = Dated(Petition, "received_on", "municipality_id",
+                                   (("hearing_attended", True),))
+evictions_carried_out = Dated(Petition, "evicted_on", "municipality_id")
 
 
-def eviction_petitions(year, ms, per):
-    return _grouped(_petitions(year), "municipality_id", ms, per)
+def _outcome(code: str) -> Dated:
+    return Dated(Petition, "outcome_on", "municipality_id", (("outcome", code),))
 
 
-def eviction_reached(year, ms, per):
-    return _grouped(_petitions(year).filter(reached_on__isnull=False), "municipality_id", ms, per)
+def _stage(field: str, **extra) -> Dated:
+    return Dated(Registration, field, "case__municipality_id", tuple(extra.items()))
 
 
-def eviction_hearings_attended(year, ms, per):
-    return _grouped(_petitions(year).filter(hearing_attended=True), "municipality_id", ms, per)
+referrals = Dated(Referral, "created_at__date", "case__municipality_id")
 
 
-def _outcome(code):
-    def compute(year, ms, per):
-        return _grouped(_dated(Petition, "outcome_on", year, outcome=code), "municipality_id",
-                        ms, per)
-    return compute
+def _referrals_to(kind: str) -> Dated:
+    return Dated(Referral, "created_at__date", "case__municipality_id",
+                 (("to_organisation__kind", kind),))
 
 
-def evictions_carried_out(year, ms, per):
-    return _grouped(_dated(Petition, "evicted_on", year), "municipality_id", ms, per)
-
-
-def _stage(field: str, **extra):
-    def compute(year, ms, per):
-        return _grouped(_dated(Registration, field, year, **extra), "case__municipality_id",
-                        ms, per)
-    return compute
-
-
-def referrals(year, ms, per):
-    return _grouped(_dated(Referral, "created_at__date", year), "case__municipality_id", ms, per)
-
-
-def _referrals_to(kind: str):
-    def compute(year, ms, per):
-        return _grouped(_dated(Referral, "created_at__date", year, to_organisation__kind=kind),
-                        "case__municipality_id", ms, per)
-    return compute
-
-
-def mediations(year, ms, per):
-    return _grouped(_dated(Mediation, "opened_on", year), "municipality_id", ms, per)
-
-
-def mediation_agreements(year, ms, per):
-    return _grouped(_dated(Mediation, "closed_on", year, outcome=Mediation.Outcome.AGREEMENT),
-                    "municipality_id", ms, per)
-
-
-def woonclub_households(year, ms, per):
-    return _grouped(_dated(Attendance, "session__held_on", year), "case__municipality_id", ms,
-                    per, Count("case__household_id", distinct=True))
+mediations = Dated(Mediation, "opened_on", "municipality_id")
+mediation_agreements = Dated(Mediation, "closed_on", "municipality_id",
+                             (("outcome", Mediation.Outcome.AGREEMENT),))
+woonclub_households = Dated(Attendance, "session__held_on", "case__municipality_id",
+                            distinct="case__household_id")
 
 
 CASES, CRISIS, EVICTIONS, KRACHT, REFERRALS, MEDIATION, WOONCLUB = (
@@ -275,7 +272,7 @@ FIGURES: list[Figure] = [
            "die in het jaar een tijdelijke woning kregen.", N, KRACHT, _stage("placed_on")),
     Figure("kracht_wonen_outflow", "kracht.wonen: doorstroom naar duurzaam wonen",
            "Aanmeldingen die in het jaar doorstroomden naar privaat of sociaal huren.", N,
-           KRACHT, _stage("outflow_on", outflow__in=["private", "social"])),
+           KRACHT, _stage("outflow_on", outflow__in=("private", "social"))),
     Figure("referrals", "Doorverwijzingen", "Doorverwijzingen verstuurd in het jaar. "
            f"{CASE_MUNICIPALITY}", N, REFERRALS, referrals),
     *[Figure(f"referrals_{kind}", f"Doorverwijzingen naar {label}", "Doorverwijzingen "
@@ -316,3 +313,31 @@ def compute(year: int, municipalities: list[str], per_municipality: bool,
                                 for k, n in whole.items() if n}
     return {f.code: out[f.code] for f in wanted}
 
+
+
+def compute_years(years: list[int], municipalities: list[str]) -> dict[str, dict[int, float]]:
+    """{code: {year: value}} of the area for consecutive years: a dated count in
+    one query for all years, the others year by year; shares from their figures."""
+    out: dict[str, dict[int, float]] = {}
+    families: dict[tuple, dict[str, Values]] = {}
+    for figure in FIGURES:
+        if isinstance(figure.compute, Dated):
+            out[figure.code] = figure.compute.over_years(years, municipalities)
+        elif figure.compute is not None or figure.family is not None:
+            per_year = {}
+            for year in years:
+                if figure.family is not None:
+                    key = (figure.family, year)
+                    if key not in families:
+                        families[key] = figure.family(year, municipalities, False)
+                    found = families[key][figure.code]
+                else:
+                    found = figure.compute(year, municipalities, False)
+                per_year[year] = found.get(AREA, 0)
+            out[figure.code] = per_year
+    for figure in FIGURES:
+        if figure.share_of:
+            part, whole = (out[c] for c in figure.share_of)
+            out[figure.code] = {y: round(100 * part.get(y, 0) / n, 1)
+                                for y, n in whole.items() if n}
+    return out

@@ -70,9 +70,12 @@ class Row:
 
 
 def report(year: int, where: Area) -> tuple[list[int], list[Row]]:
+    """Every figure of the area for the year and the four before it (a share or
+    rate without a base stays missing, a count without rows is 0)."""
     years = list(range(year - YEARS_SHOWN + 1, year + 1))
-    per_year = {y: figures(y, where) for y in years}
-    rows = [Row(f, [per_year[y].get(f.code) for y in years]) for f in FIGURES]
+    values = dictionary.compute_years(years, where.municipalities)
+    rows = [Row(f, [values[f.code].get(y, None if f.unit == "%" else 0) for y in years])
+            for f in FIGURES]
     return years, rows
 
 
