@@ -5,6 +5,7 @@ import io
 import pytest
 from django.core.management import call_command
 
+from tests.pdftext import pdf_text
 from woonloket.cases.demo import TODAY
 
 from .test_case_walkthrough import sign_in
@@ -32,6 +33,10 @@ def test_a_coordinator_opens_the_report_of_a_municipality(live_server, page, scr
     page.goto(base + f"/rapporten/infographic/regio-izegem/?year={TODAY.year}")
     assert page.get_by_role("heading", name="De vraag").is_visible()
     screenshot(page, "reports-infographic")
+    printed = page.pdf(format="A4", print_background=True)
+    text = pdf_text(printed)
+    assert text.count("\f") == 1, "the infographic prints on one A4 page"
+    assert "De vraag" in text and "Het aanbod" in text
     page.goto(base + "/overleg/")
     assert page.get_by_text("Minder dan twee lokale woonoverleggen").is_visible()
     screenshot(page, "meetings-list")
