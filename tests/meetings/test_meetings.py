@@ -78,7 +78,9 @@ def test_files_are_kept_and_only_for_those_who_see_the_meeting(client, carol, bo
     client.post(f"/overleg/{meeting.pk}/", {
         "upload": "1", "file": SimpleUploadedFile("agenda.txt", b"punt 1", "text/plain")})
     item = meeting.files.get()
-    assert client.get(f"/overleg/{meeting.pk}/bestanden/{item.pk}/").content == b"punt 1"
+    download = client.get(f"/overleg/{meeting.pk}/bestanden/{item.pk}/")
+    assert b"".join(download.streaming_content) == b"punt 1"
+    assert 'filename="agenda.txt"' in download["Content-Disposition"]
     client.force_login(bob)
     assert client.get(f"/overleg/{meeting.pk}/").status_code == 404
     assert client.get(f"/overleg/{meeting.pk}/bestanden/{item.pk}/").status_code == 404
@@ -111,3 +113,30 @@ def test_the_list_page_shows_the_flag(client, carol):
                                          "starts_at": f"{NOW.year}-06-01T10:00"})
     assert response.status_code == 302
     assert Meeting.objects.filter(kind="taskforce").exists()
+
+
+@pytest.mark.parametrize("query", [
+    {"kind": "lwo", "area": "36008", "year": "99999"}, {"kind": "lwo", "area": "36008"},
+    {"kind": "lwo", "area": "36008\nX", "year": "2026"}, {"kind": "feest", "area": "36008",
+                                                         "year": "2026"},
+    {"kind": "lwo", "area": "36008", "year": "0"},
+])
+def test_a_bad_overview_request_is_a_404(client, carol, query):
+    client.force_login(carol)
+    assert client.get("/overleg/jaaroverzicht.pdf", query).status_code == 404
+
+
+def test_a_token_with_odd_digits_is_a_404(client):
+    assert client.get("/overleg/agenda/\u00b2.abc.ics").status_code == 404
+
+
+def test_a_member_of_two_organisations_names_the_organiser(client, carol, org_b):
+    from woonloket.core.models import Membership
+
+    Membership.objects.create(user=carol, organisation=org_b, role="coordinator")
+    client.force_login(carol)
+    response = client.post("/overleg/", {"kind": "taskforce", "region": "regio-izegem",
+                                         "starts_at": f"{NOW.year}-06-01T10:00",
+                                         "organisation": org_b.pk})
+    assert response.status_code == 302
+    assert Meeting.objects.get().organiser == org_b

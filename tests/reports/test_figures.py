@@ -259,3 +259,11 @@ def test_referrals_woonclub_kracht_stages_and_evictions_carried_out(data, alice,
     assert v["kracht_wonen_placements"]["*"] == 1 and v["kracht_wonen_outflow"]["*"] == 1
     assert v["evictions_carried_out"]["*"] == 1
     assert last["eviction_outcome_eviction_judgment"]["*"] == 1
+
+
+def test_figures_of_another_area_cannot_be_entered(carol):
+    from django.core.exceptions import PermissionDenied
+
+    with pytest.raises(PermissionDenied):
+        services.external_figure_save(carol, municipality_nis="34022", year=2026,
+                                      code="allocations", value=Decimal(1), source="x")

@@ -42,7 +42,7 @@ def token_for(user, scope: str) -> str:
 def user_for(token: str, scope: str):
     """The active user a token was made for, when it is valid for `scope`."""
     user_id, _sep, rest = token.partition(".")
-    if not user_id.isdigit():
+    if not (user_id.isascii() and user_id.isdigit()):
         return None
     user = get_user_model().objects.filter(pk=int(user_id), is_active=True).first()
     if user is None:

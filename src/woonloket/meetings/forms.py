@@ -15,6 +15,9 @@ def _flemish():
 
 
 class MeetingForm(forms.Form):
+    organisation = forms.ModelChoiceField(label=_("Organisator"), required=False,
+                                          queryset=Organisation.objects.none(),
+                                          empty_label=_("mijn organisatie"))
     kind = forms.ChoiceField(label=_("Soort overleg"), choices=Kind.choices)
     starts_at = forms.DateTimeField(label=_("Datum en uur"), widget=DATETIME,
                                     input_formats=["%Y-%m-%dT%H:%M"])
@@ -31,6 +34,24 @@ class MeetingForm(forms.Form):
         label=_("Uitgenodigde organisaties"), required=False,
         queryset=Organisation.objects.filter(is_active=True).order_by("name"),
         widget=forms.SelectMultiple(attrs={"size": 6}))
+
+    def __init__(self, *args, user=None, **kwargs):
+        from woonloket.core.access import actor_for
+
+        super().__init__(*args, **kwargs)
+        actor = actor_for(user)
+        mine = Organisation.objects.filter(is_active=True).order_by("name")
+        if not actor.is_platform_admin:
+            mine = mine.filter(pk__in=actor.organisation_ids)
+        if len(actor.organisation_ids) == 1 and not actor.is_platform_admin:
+            del self.fields["organisation"]
+        else:
+            self.fields["organisation"].queryset = mine
+
+    def clean(self):
+        data = super().clean()
+        data.setdefault("organisation", None)
+        return data
 
 
 class ReportForm(forms.Form):

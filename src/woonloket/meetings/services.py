@@ -93,9 +93,12 @@ def action_add(user, meeting: Meeting, *, description: str, owner_id: int,
 def action_done(user, action: MeetingAction) -> MeetingAction:
     if action.owner_id != user.pk:
         _require_organiser(user, action.meeting)
+    if action.done_on is not None:
+        return action
     action.done_on = timezone.localdate()
     action.save(update_fields=["done_on"])
-    audit.record(user, audit.Action.UPDATE, action, changes={"done_on": str(action.done_on)})
+    audit.record(user, audit.Action.UPDATE, action, organisation_id=action.meeting.organiser_id,
+                 changes={"done_on": str(action.done_on)})
     return action
 
 

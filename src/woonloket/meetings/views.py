@@ -2,12 +2,15 @@
 minutes, decisions, actions and files, the yearly overview per body (PDF)
 and the calendar feeds."""
 
+import io
+import re
+
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db.models import Q
-from django.http import Http404, HttpResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -25,6 +28,8 @@ from woonloket.core.pdf import pdf_response, render_pdf
 from . import forms, selectors, services
 from .models import Kind, MeetingAction, MeetingFile
 
+AREA_CODE = re.compile(r"[a-z0-9-]{1,40}")  # a NIS code or a region code
+
 
 @require_http_methods(["GET", "POST"])
 @login_required
@@ -33,7 +38,7 @@ def meeting_list(request):
     filters = forms.FilterForm(request.GET or None)
     d = filters.cleaned_data if filters.is_valid() else {}
     year = d.get("year") or timezone.localdate().year
-    form = forms.MeetingForm(request.POST or None)
+    form = forms.MeetingForm(request.POST or None, user=request.user)
     created = {}
 
     def call(v):
@@ -42,6 +47,7 @@ def meeting_list(request):
             municipality_nis=v["municipality"].pk if v["municipality"] else None,
             region=v["region"].code if v["region"] else None, place=v["place"],
             online=v["online"], agenda=v["agenda"],
+            organisation_id=v["organisation"].pk if v["organisation"] else None,
             invited_organisation_ids=[o.pk for o in v["invited_organisations"]])
     if submit_service_form(request, form, call, _("Het overleg is gepland.")):
         return redirect("meetings:detail", created["meeting"].pk)
@@ -111,10 +117,8 @@ def meeting_detail(request, meeting_id: int):
 def file_download(request, meeting_id: int, file_id: int):
     meeting = selectors.meeting_detail(request.user, meeting_id)
     item = get_object_or_404(MeetingFile, pk=file_id, meeting=meeting)
-    response = HttpResponse(bytes(item.data),
-                            content_type=item.content_type or "application/octet-stream")
-    response["Content-Disposition"] = f'attachment; filename="{item.name}"'
-    return response
+    return FileResponse(io.BytesIO(bytes(item.data)), as_attachment=True, filename=item.name,
+                        content_type=item.content_type or "application/octet-stream")
 
 
 @require_POST
@@ -138,12 +142,11 @@ def overview_pdf(request):
     """The yearly overview of one body: meetings, who attended, decisions, open actions."""
     require_member(request.user)
     kind, area = request.GET.get("kind", ""), request.GET.get("area", "")
-    try:
-        year = int(request.GET.get("year", ""))
-    except ValueError as exc:
-        raise Http404 from exc
-    if kind not in Kind.values or not area:
+    year = request.GET.get("year", "")
+    if kind not in Kind.values or not AREA_CODE.fullmatch(area) or not (
+            year.isascii() and year.isdigit() and 2000 <= int(year) <= 2100):
         raise Http404
+    year = int(year)
     found = list(selectors.meetings(request.user, kind=kind, year=year).filter(
         Q(municipality_id=area) | Q(region__code=area)))
     items = [(m, list(m.present_people.all()), list(m.present_organisations.all()),

@@ -72,7 +72,8 @@ def _report(request, query: AreaQuery):
     where = _area(request, query)
     years, rows = selectors.report(query.year, where)
     return (query.year, where, years, rows, selectors.external(query.year, where),
-            selectors.priority_texts(query.year, where), selectors.meetings_held(query.year, where))
+            selectors.priority_texts(query.year, where),
+            selectors.meetings_held(request.user, query.year, where))
 
 
 @router.get("/yearly.pdf", response={200: None},

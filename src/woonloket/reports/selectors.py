@@ -92,13 +92,13 @@ def priority_texts(year: int, where: Area) -> list[PriorityText]:
     return list(qs)
 
 
-def meetings_held(year: int, where: Area):
+def meetings_held(user, year: int, where: Area):
     """The meetings of the year about the area (the LWO of a municipality, the
-    bodies of a region)."""
-    from woonloket.meetings.selectors import held_in
+    bodies of a region) that the user may see."""
+    from woonloket.meetings.selectors import held_in, visible
 
-    return list(held_in(year, where.municipalities,
-                        where.key if where.kind == "region" else None))
+    return list(held_in(year, where.municipalities, where.key if where.kind == "region"
+                        else None).filter(pk__in=visible(user).values("pk")))
 
 
 def external_totals(year: int, where: Area) -> dict[str, dict]:

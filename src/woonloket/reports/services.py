@@ -11,11 +11,21 @@ from django.utils import timezone
 from woonloket.core import audit
 from woonloket.core.access import require
 from woonloket.core.errors import ServiceError
-from woonloket.core.models import Region
+from woonloket.core.models import Organisation, Region
 from woonloket.core.roles import Perm
 
 from .models import ExternalFigure, PriorityText
 from .selectors import Area
+
+
+def _require_area(user, municipalities: list[str]) -> list[int]:
+    """Figures and texts of an area are written by those who report for it: a
+    member (with `view_reports`) of an organisation working in one of its
+    municipalities. Returns those organisations."""
+    orgs = list(Organisation.objects.filter(municipalities__in=municipalities)
+                .values_list("pk", flat=True).distinct())
+    require(user, Perm.VIEW_REPORTS, orgs)
+    return orgs
 
 
 def _check_year(year: int) -> None:
@@ -26,7 +36,7 @@ def _check_year(year: int) -> None:
 @transaction.atomic
 def external_figure_save(user, *, municipality_nis: str, year: int, code: str, value: Decimal,
                          source: str) -> ExternalFigure:
-    require(user, Perm.VIEW_REPORTS)
+    orgs = _require_area(user, [municipality_nis])
     _check_year(year)
     errors = {}
     if code not in ExternalFigure.Code.values:
@@ -40,7 +50,7 @@ def external_figure_save(user, *, municipality_nis: str, year: int, code: str, v
     figure, _created = ExternalFigure.objects.update_or_create(
         municipality_id=municipality_nis, year=year, code=code,
         defaults={"value": value, "source": source.strip()[:300], "entered_by": user})
-    audit.record(user, audit.Action.UPDATE, figure,
+    audit.record(user, audit.Action.UPDATE, figure, organisation_id=orgs[0] if orgs else None,
                  changes={"code": code, "value": str(value), "source": figure.source})
     return figure
 
@@ -48,7 +58,7 @@ def external_figure_save(user, *, municipality_nis: str, year: int, code: str, v
 @transaction.atomic
 def priority_text_save(user, where: Area, *, year: int, title: str, text: str,
                        position: int = 1) -> PriorityText:
-    require(user, Perm.VIEW_REPORTS)
+    _require_area(user, where.municipalities)
     _check_year(year)
     if not title.strip() or not text.strip():
         raise ServiceError("Geef de prioriteit en een korte tekst.",

@@ -47,7 +47,7 @@ def report(request):
         years, rows = selectors.report(year, where)
         external = selectors.external(year, where)
         texts = selectors.priority_texts(year, where)
-        held = selectors.meetings_held(year, where)
+        held = selectors.meetings_held(request.user, year, where)
         if request.GET.get("formaat") == "pdf":
             return pdf_response(exports.pdf(year, where, years, rows, external, texts, held),
                                 f"jaarrapport-{where.key}-{year}.pdf")
