@@ -78,6 +78,8 @@ INSTALLED_APPS = [
     "woonloket.rentals",
     "woonloket.reports",
     "woonloket.meetings",
+    "woonloket.energy",
+    "woonloket.neighbourhoods",
     "woonloket.api",
 ]
 

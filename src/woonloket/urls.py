@@ -17,6 +17,8 @@ urlpatterns = [
     path("", include("woonloket.rentals.urls")),
     path("", include("woonloket.reports.urls")),
     path("", include("woonloket.meetings.urls")),
+    path("", include("woonloket.energy.urls")),
+    path("", include("woonloket.neighbourhoods.urls")),
     path("", include("woonloket.core.urls")),
 ]
 

@@ -6,8 +6,10 @@ from ninja import NinjaAPI
 from woonloket.cases.api import router as cases_router
 from woonloket.clients.api import router as clients_router
 from woonloket.core.api import router as core_router
+from woonloket.energy.api import router as energy_router
 from woonloket.evictions.api import router as evictions_router
 from woonloket.housing.api import router as housing_router
+from woonloket.neighbourhoods.api import router as neighbourhoods_router
 from woonloket.rentals.api import router as rentals_router
 from woonloket.reports.api import router as reports_router
 
@@ -30,6 +32,8 @@ api.add_router("/housing", housing_router)
 api.add_router("/evictions", evictions_router)
 api.add_router("/rentals", rentals_router)
 api.add_router("/reports", reports_router)
+api.add_router("/energy", energy_router)
+api.add_router("/energy", neighbourhoods_router)
 
 
 def not_found(request, rest=""):

@@ -52,6 +52,10 @@ class Program(models.TextChoices):
     DAKLOZEN = "ondersteuning_daklozen", _("Ondersteuning daklozen")
     RENOVATIEBEGELEIDING = "renovatiebegeleiding", _("Renovatiebegeleiding")
     KRACHT_WONEN = "kracht_wonen", _("kracht.wonen")
+    PREMIE_LENING = "premie_lening", _("Premie- en leningaanvraag (Mijn VerbouwLening)")
+    DOORVERWIJZING_SVK = "doorverwijzing_svk", _("Doorverwijzing SVK")
+    WONINGKWALITEIT = "woningkwaliteitsonderzoek", _("Woningkwaliteitsonderzoek")
+    COLLECTIEVE_RENOVATIE = "collectieve_renovatie", _("Collectieve renovatie")
 
 
 class Case(models.Model):

@@ -2,7 +2,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from woonloket.core.models import Canton, Municipality
+from woonloket.core.models import Canton, Municipality, Organisation
 from woonloket.housing.models import Destination
 
 from . import rules
@@ -171,8 +171,6 @@ class MediationForm(forms.Form):
     opened_on = forms.DateField(label=_("Gestart op"), widget=DATE)
 
     def __init__(self, *args, **kwargs):
-        from woonloket.core.models import Organisation
-
         super().__init__(*args, **kwargs)
         self.fields["protocol_partner"].queryset = Organisation.objects.filter(is_active=True)
         self.fields["opened_on"].initial = timezone.localdate()

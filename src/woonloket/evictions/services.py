@@ -26,7 +26,7 @@ from woonloket.clients.services import (
 from woonloket.core import audit
 from woonloket.core.access import acting_organisation, actor_for, require
 from woonloket.core.errors import Conflict, ServiceError
-from woonloket.core.models import Canton, MunicipalityCanton, Organisation
+from woonloket.core.models import Canton, Municipality, MunicipalityCanton, Organisation
 from woonloket.core.roles import Perm
 from woonloket.core.selectors import organisations_serving
 from woonloket.housing.models import Destination
@@ -126,8 +126,6 @@ def _petition_errors(data: PetitionIn) -> dict[str, str]:
         errors["canton"] = f"Onbekend kanton: {data.canton}."
     elif not MunicipalityCanton.objects.filter(canton=canton,
                                                municipality_id=data.municipality_nis).exists():
-        from woonloket.core.models import Municipality
-
         municipality = Municipality.objects.filter(pk=data.municipality_nis).first()
         errors["canton" if municipality else "municipality_nis"] = (
             f"Het kanton {canton} bedient de gemeente {municipality} niet." if municipality

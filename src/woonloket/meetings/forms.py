@@ -2,6 +2,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from woonloket.core.access import actor_for
 from woonloket.core.models import Municipality, Organisation, Region
 
 from .models import Kind
@@ -36,8 +37,6 @@ class MeetingForm(forms.Form):
         widget=forms.SelectMultiple(attrs={"size": 6}))
 
     def __init__(self, *args, user=None, **kwargs):
-        from woonloket.core.access import actor_for
-
         super().__init__(*args, **kwargs)
         actor = actor_for(user)
         mine = Organisation.objects.filter(is_active=True).order_by("name")

@@ -10,6 +10,7 @@ from ninja.pagination import paginate
 
 from woonloket.api.pagination import BoundedLimitOffset
 from woonloket.core import csvfile
+from woonloket.core.access import require_member
 from woonloket.core.errors import ServiceError
 
 from . import selectors, services
@@ -165,24 +166,14 @@ class ListingFilter(Schema):
 @router.get("/listings", response=list[ListingOut])
 @paginate(BoundedLimitOffset)
 def listing_list(request, filters: Query[ListingFilter]):
-    _staff(request)
+    require_member(request.user)
     return selectors.listings(**filters.dict())
 
 
 @router.get("/listings/{int:listing_id}", response=ListingOut)
 def listing_detail(request, listing_id: int):
-    _staff(request)
+    require_member(request.user)
     return _listing(listing_id)
-
-
-def _staff(request) -> None:
-    from django.core.exceptions import PermissionDenied
-
-    from woonloket.core.access import actor_for
-
-    actor = actor_for(request.user)
-    if not actor.is_platform_admin and not actor.organisation_ids:
-        raise PermissionDenied
 
 
 class ImportOut(Schema):

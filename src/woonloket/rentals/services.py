@@ -37,6 +37,7 @@ LISTING_FIELDS = ["municipality_nis", "kind", "bedrooms", "floor_area_m2", "rent
                   "charges_eur", "epc_label", "available_from", "status", "street", "number",
                   "box", "postal_code", "source", "accessible", "pets", "garden", "notes"]
 MAX_RENT = Decimal("99999.99")
+_TEXT = {"epc_label", "street", "number", "box", "postal_code", "notes", "external_ref"}
 # The registration in the central register is to be updated regularly; two
 # years is the reminder woonloket proposes (unconfirmed: check the current rule).
 REGISTRATION_UPDATE_AFTER = timedelta(days=2 * 365)
@@ -124,9 +125,6 @@ def listing_create(user, *, organisation_id: int | None = None,
     audit.record(user, Audit.CREATE, listing, organisation_id=organisation_id,
                  changes={"municipality": listing.municipality_id, "rent": str(listing.rent_eur)})
     return listing
-
-
-_TEXT = {"epc_label", "street", "number", "box", "postal_code", "notes", "external_ref"}
 
 
 @transaction.atomic

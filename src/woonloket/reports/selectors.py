@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from django.http import Http404
 
 from woonloket.core.models import Municipality, Region
+from woonloket.housing.models import HousingUnit
+from woonloket.meetings.selectors import held_in, visible
 
 from . import dictionary
 from .dictionary import AREA, FIGURES
@@ -95,8 +97,6 @@ def priority_texts(year: int, where: Area) -> list[PriorityText]:
 def meetings_held(user, year: int, where: Area):
     """The meetings of the year about the area (the LWO of a municipality, the
     bodies of a region) that the user may see."""
-    from woonloket.meetings.selectors import held_in, visible
-
     return list(held_in(year, where.municipalities, where.key if where.kind == "region"
                         else None).filter(pk__in=visible(user).values("pk")))
 
@@ -114,7 +114,5 @@ def external_totals(year: int, where: Area) -> dict[str, dict]:
 
 
 def crisis_homes(where: Area) -> int:
-    from woonloket.housing.models import HousingUnit
-
     return HousingUnit.objects.filter(municipality_id__in=where.municipalities).exclude(
         status=HousingUnit.Status.UIT_POOL).count()

@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class NeighbourhoodsConfig(AppConfig):
+    name = "woonloket.neighbourhoods"
+    label = "neighbourhoods"
+    verbose_name = _("Wijken en collectieve renovatie")
+    default_auto_field = "django.db.models.BigAutoField"
