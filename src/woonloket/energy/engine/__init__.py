@@ -1,16 +1,25 @@
-"""The scan engine (pure Python, no ORM): TABULA/EPISCOPE seasonal method on
-the Belgian residential typology, measures with premiums, and a NumPy batch.
+"""The scan engine (pure Python and NumPy, no ORM): TABULA/EPISCOPE seasonal
+method on the Belgian residential typology, measures with premiums, and a
+batch over arrays.
 
 Entry points:
 - `dwelling_from(data) -> Dwelling` validates loose input (InputError with a
   Dutch message per field).
-- `scan(dwelling, year=None) -> ScanResult`: need, delivered energy, primary
-  energy, label, CO2 and cost of one dwelling.
-- `measures(dwelling, income_category=None, year=None) -> list[MeasureResult]`
-  ranked, and `packages(...)` reaching label D, C and A.
-- `evaluate(dwelling, income_category=None, year=None) -> dict`: all of it as
-  JSON-ready data (what the API answers and a saved scan keeps).
-- `scan_batch(columns) -> dict of arrays`: the same engine on NumPy arrays.
+- `scan(dwelling, year) -> ScanResult`: need, delivered energy, primary
+  energy, label, CO2 and cost of one dwelling (scan.py, physics.py).
+- `measures(...)` ranked and `packages(...)` reaching label D, C and A
+  (measures.py).
+- `evaluate(dwelling, income_category, year) -> dict`: all of it as
+  JSON-ready data (report.py): what the API answers and a saved scan keeps.
+- `scan_batch(columns) -> dict of arrays`: the same engine on NumPy arrays
+  (batch.py).
 """
 
-from .inputs import Dwelling, InputError, dwelling_from  # noqa: F401
+from .batch import scan_batch
+from .inputs import Dwelling, InputError, dwelling_from
+from .measures import measures, packages
+from .report import evaluate
+from .scan import scan
+
+__all__ = ["Dwelling", "InputError", "dwelling_from", "evaluate", "measures", "packages",
+           "scan", "scan_batch"]
