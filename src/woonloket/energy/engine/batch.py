@@ -46,22 +46,39 @@ def _numbers(columns: Columns, name: str, n: int) -> np.ndarray:
     return np.full(n, np.nan) if values is None else np.asarray(values, dtype=float)
 
 
-def _geometry(types: np.ndarray, years: np.ndarray) -> tuple[Geometry, np.ndarray]:
-    """The archetype numbers per dwelling, and the archetype index of each."""
-    type_index = np.zeros(len(types), dtype=np.int64)
-    for i, kind in enumerate(TYPES):
-        type_index[types == kind] = i
+def _distinct(key: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The distinct small non-negative keys and each row's position among them
+    (counting instead of sorting: linear in the rows)."""
+    present = np.flatnonzero(np.bincount(key))
+    position = np.zeros(int(present[-1]) + 1, dtype=np.int64)
+    position[present] = np.arange(len(present))
+    return present, position[key]
+
+
+def _index(codes: np.ndarray, choices: tuple[str, ...]) -> np.ndarray:
+    """Each code's position in `choices`; -1 where unknown ("")."""
+    out = np.full(len(codes), -1, dtype=np.int64)
+    for i, code in enumerate(choices):
+        out[codes == code] = i
+    return out
+
+
+def _spread(values: list[float], inverse: np.ndarray) -> Any:
+    """Per-row values from per-key values; one number when every key has the same."""
+    if len(set(values)) == 1:  # the climate, and parts no archetype has
+        return values[0]
+    return np.array(values)[inverse]
+
+
+def _geometry(types: np.ndarray, years: np.ndarray) -> Geometry:
+    """The archetype numbers per dwelling."""
     band = np.searchsorted(BAND_FIRST_YEARS, years, side="right")
-    key = type_index * len(BANDS) + band
-    keys, inverse = np.unique(key, return_inverse=True)
+    keys, inverse = _distinct(_index(types, TYPES) * len(BANDS) + band)
     geos = [geometry_of(archetype_for(TYPES[k // len(BANDS)], BANDS[k % len(BANDS)][1]))
-            for k in keys]
+            for k in keys.tolist()]
 
     def column(get: Any) -> Any:
-        values = [float(get(g)) for g in geos]
-        if len(set(values)) == 1:  # the climate, and parts no archetype has: one number
-            return values[0]
-        return np.array(values)[inverse]
+        return _spread([float(get(g)) for g in geos], inverse)
 
     parts = {element: tuple(
         tuple(column(lambda g, e=element, i=i, j=j: g.parts[e][i][j]) for j in range(4))
@@ -76,7 +93,7 @@ def _geometry(types: np.ndarray, years: np.ndarray) -> tuple[Geometry, np.ndarra
                                for o in geos[0].window_by_orientation},
         solar={o: column(lambda g, o=o: g.solar[o]) for o in geos[0].solar},
         **scalar,
-    ), inverse
+    )
 
 
 def _lookup(codes: np.ndarray, table: Mapping[str, float], fallback: Any) -> np.ndarray:
@@ -87,30 +104,30 @@ def _lookup(codes: np.ndarray, table: Mapping[str, float], fallback: Any) -> np.
 
 
 def _systems(columns: Columns, n: int, years: np.ndarray, area: np.ndarray,
-             q_w_nd: np.ndarray, year: int) -> Systems:
-    system = _codes(columns, "heating_system", n)
-    system = np.where(system == "", np.where(years >= 2006, "condensatieketel",
-                                             "klassieke_ketel"), system)
-    fuel = _codes(columns, "heating_fuel", n)
-    combustion = np.isin(system, COMBUSTION)
-    fuel = np.where(fuel == "", np.where(combustion, "aardgas", "elektriciteit"), fuel)
+             q_w_nd: Any, year: int) -> Systems:
+    """Heating and hot-water factors per dwelling: each distinct combination of
+    system, fuel, installation year and hot water resolved by scan.py's functions."""
+    system = _index(_codes(columns, "heating_system", n), HEATING_SYSTEMS)
+    system = np.where(system >= 0, system, np.where(
+        years >= 2006, HEATING_SYSTEMS.index("condensatieketel"),
+        HEATING_SYSTEMS.index("klassieke_ketel")))
+    combustion = np.array([s in COMBUSTION for s in HEATING_SYSTEMS])[system]
+    fuel = _index(_codes(columns, "heating_fuel", n), FUELS)
+    fuel = np.where(fuel >= 0, fuel, np.where(combustion, FUELS.index("aardgas"),
+                                              FUELS.index("elektriciteit")))
     installed = _numbers(columns, "heating_year", n)
     installed = np.where(np.isnan(installed), np.maximum(years, year - p.DEFAULT_HEATING_AGE),
                          installed).astype(np.int64)
-    hot_water = _codes(columns, "hot_water", n)
-    hot_water = np.where(hot_water == "", "met_verwarming", hot_water)
-    # One key per combination; each distinct one resolved by the scalar functions.
-    index = {name: {code: i for i, code in enumerate(codes)}
-             for name, codes in (("s", HEATING_SYSTEMS), ("f", FUELS), ("w", HOT_WATER))}
-    s_i = _lookup(system, index["s"], np.zeros(n)).astype(np.int64)
-    f_i = _lookup(fuel, index["f"], np.zeros(n)).astype(np.int64)
-    w_i = _lookup(hot_water, index["w"], np.zeros(n)).astype(np.int64)
-    key = ((s_i * len(FUELS) + f_i) * len(HOT_WATER) + w_i) * 10000 + installed
-    keys, inverse = np.unique(key, return_inverse=True)
+    hot_water = _index(_codes(columns, "hot_water", n), HOT_WATER)
+    hot_water = np.where(hot_water >= 0, hot_water, HOT_WATER.index("met_verwarming"))
+    first = int(installed.min())
+    span = int(installed.max()) - first + 1
+    keys, inverse = _distinct(((system * len(FUELS) + fuel) * len(HOT_WATER) + hot_water) * span
+                              + installed - first)
     heating: dict[str, list[float]] = {c: [] for c in CARRIERS}
     dhw: dict[str, list[float]] = {c: [] for c in CARRIERS}
     for k in keys.tolist():
-        when, rest = k % 10000, k // 10000
+        when, rest = k % span + first, k // span
         w, rest = rest % len(HOT_WATER), rest // len(HOT_WATER)
         f, s = rest % len(FUELS), rest // len(FUELS)
         h = heating_factors(HEATING_SYSTEMS[s], FUELS[f], when)
@@ -122,9 +139,9 @@ def _systems(columns: Columns, n: int, years: np.ndarray, area: np.ndarray,
     ventilation = _codes(columns, "ventilation", n)
     pv = _numbers(columns, "pv_kwp", n)
     return Systems(
-        heating={c: np.array(v)[inverse] for c, v in heating.items()},
-        hot_water={c: np.array(v)[inverse] for c, v in dhw.items()},
-        aux_kwh_m2=_lookup(ventilation, p.VENTILATION_AUX_KWH_M2, np.zeros(n)),
+        heating={c: _spread(v, inverse) for c, v in heating.items()},
+        hot_water={c: _spread(v, inverse) for c, v in dhw.items()},
+        aux_kwh_m2=_lookup(ventilation, p.VENTILATION_AUX_KWH_M2, 0.0),
         hot_water_kwh=np.where(np.isnan(occupants), q_w_nd * area,
                                occupants * p.HOT_WATER_KWH_PER_PERSON),
         pv_kwh=np.nan_to_num(pv) * p.PV_YIELD_KWH_PER_KWP,
@@ -141,7 +158,7 @@ def scan_batch(columns: Columns, year: int = DEFAULT_YEAR) -> dict[str, np.ndarr
     types = _codes(columns, "building_type", len(columns["building_type"]))
     years = np.asarray(columns["construction_year"], dtype=np.int64)
     n = len(types)
-    g, _index = _geometry(types, years)
+    g = _geometry(types, years)
     area = _numbers(columns, "heated_floor_area_m2", n)
     area = np.where(np.isnan(area) | (area == 0), g.default_area, area)
     glazing = _codes(columns, "glazing", n)
