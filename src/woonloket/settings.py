@@ -54,6 +54,8 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", "")
 # Second factor for every role that sees personal data; on by default unless DEBUG.
 WOONLOKET_REQUIRE_2FA = env_bool("WOONLOKET_REQUIRE_2FA", not DEBUG)
 WOONLOKET_DEMO = env_bool("WOONLOKET_DEMO", False)
+# Public energy scans (no login) per client IP per minute (energy/api_public.py).
+WOONLOKET_SCAN_RATE = env_int("WOONLOKET_SCAN_RATE", 30)
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -79,6 +81,7 @@ INSTALLED_APPS = [
     "woonloket.reports",
     "woonloket.meetings",
     "woonloket.energy",
+    "woonloket.portal",
     "woonloket.neighbourhoods",
     "woonloket.api",
 ]

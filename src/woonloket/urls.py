@@ -18,6 +18,7 @@ urlpatterns = [
     path("", include("woonloket.reports.urls")),
     path("", include("woonloket.meetings.urls")),
     path("", include("woonloket.energy.urls")),
+    path("", include("woonloket.portal.urls")),
     path("", include("woonloket.neighbourhoods.urls")),
     path("", include("woonloket.core.urls")),
 ]

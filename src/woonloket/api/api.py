@@ -7,6 +7,7 @@ from woonloket.cases.api import router as cases_router
 from woonloket.clients.api import router as clients_router
 from woonloket.core.api import router as core_router
 from woonloket.energy.api import router as energy_router
+from woonloket.energy.api_public import router as energy_public_router
 from woonloket.evictions.api import router as evictions_router
 from woonloket.housing.api import router as housing_router
 from woonloket.neighbourhoods.api import router as neighbourhoods_router
@@ -33,6 +34,7 @@ api.add_router("/evictions", evictions_router)
 api.add_router("/rentals", rentals_router)
 api.add_router("/reports", reports_router)
 api.add_router("/energy", energy_router)
+api.add_router("/energy", energy_public_router)
 api.add_router("/energy", neighbourhoods_router)
 
 

@@ -160,3 +160,7 @@ def parameter_years() -> dict[str, int]:
     """The latest year of each dated table."""
     return {name: max(_by_year(f"{name}.csv", ("year",)))
             for name in ("prices", "measure_costs", "premiums")}
+
+
+PARAMETER_TABLES = {"prices": "energieprijzen", "measure_costs": "investeringen",
+                    "premiums": "premies"}

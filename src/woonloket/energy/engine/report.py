@@ -29,6 +29,10 @@ def _sources(year: int) -> tuple[list[str], list[str]]:
             unconfirmed.append(f"investering {code}")
     if any(not premium.confirmed for premium in p.premiums(year).values()):
         unconfirmed.append("premiebedragen Mijn VerbouwPremie")
+    for table, latest in p.parameter_years().items():
+        if latest < year:
+            name = p.PARAMETER_TABLES[table]
+            unconfirmed.append(f"{name}: cijfers van {latest} gebruikt voor {year}")
     return sorted(sources), unconfirmed
 
 
