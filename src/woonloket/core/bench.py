@@ -3,7 +3,9 @@
 A benchmark is registered with a stable name and a `prepare` function that
 returns (call, rows): `call()` does the measured work once, `rows` says how
 many rows are in play. An optional `floor` function does the same data fetch
-in the simplest hand-written SQL, for a ratio to the floor.
+in the simplest hand-written SQL, for a ratio to the floor. A benchmark whose
+one call takes seconds (a million-row import) caps its repetitions with
+`repeat`.
 """
 
 from __future__ import annotations
@@ -22,14 +24,15 @@ class Benchmark:
     name: str
     prepare: Callable[[], tuple[Callable[[], object], int]]
     floor: Callable[[], object] | None = None
+    repeat: int | None = None
 
 
 REGISTRY: dict[str, Benchmark] = {}
 
 
-def benchmark(name: str, floor: Callable[[], object] | None = None):
+def benchmark(name: str, floor: Callable[[], object] | None = None, repeat: int | None = None):
     def wrap(prepare):
-        REGISTRY[name] = Benchmark(name, prepare, floor)
+        REGISTRY[name] = Benchmark(name, prepare, floor, repeat)
         return prepare
     return wrap
 
@@ -52,6 +55,7 @@ def _percentile(values: list[float], pct: float) -> float:
 
 
 def run(bench: Benchmark, repeat: int) -> dict:
+    repeat = min(repeat, bench.repeat or repeat)
     call, rows = bench.prepare()
     reset_queries()  # a request resets the query log; start from an empty one
     with CaptureQueriesContext(connection) as ctx:

@@ -7,3 +7,6 @@ class NeighbourhoodsConfig(AppConfig):
     label = "neighbourhoods"
     verbose_name = _("Wijken en collectieve renovatie")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import benchmarks, demo, shell  # noqa: F401 - bench, seeder, UI shell
