@@ -55,7 +55,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", "")
 WOONLOKET_REQUIRE_2FA = env_bool("WOONLOKET_REQUIRE_2FA", not DEBUG)
 WOONLOKET_DEMO = env_bool("WOONLOKET_DEMO", False)
 # Public energy scans (no login) per client IP per minute (energy/api_public.py).
-WOONLOKET_SCAN_RATE = env_int("WOONLOKET_SCAN_RATE", 30)
+WOONLOKET_SCAN_RATE = env_int("WOONLOKET_SCAN_RATE", 60)
 
 INSTALLED_APPS = [
     "django.contrib.admin",

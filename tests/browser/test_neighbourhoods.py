@@ -41,6 +41,7 @@ def test_a_coordinator_screens_neighbourhoods(live_server, browser, page, screen
     page.get_by_label("Wachtwoord").fill("correct horse battery")
     page.get_by_role("button", name="Aanmelden").click()
     page.wait_for_url("**/overzicht/")
+    page.get_by_role("link", name="Energie", exact=True).first.click()
     page.get_by_role("link", name="Wijkscreening").first.click()
     page.wait_for_url("**/wijkscreening/")
     page.get_by_role("link", name="Woningen importeren (CSV)").click()

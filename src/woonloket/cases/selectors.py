@@ -82,6 +82,7 @@ class CaseLink:
     label: Any
     url_name: str
     query: str = ""
+    for_viewers: bool = False  # shown to who may see the case, not only to its editors
 
     def url(self, case: Case) -> str:
         from django.urls import reverse

@@ -139,12 +139,14 @@ def case_detail(request, case_id: int):
     if response:
         return response
     members = list(case.household.members.all())
+    can_edit = _can_edit(request.user, case)
     return render(request, "cases/case_detail.html", {
         "case": case, "members": members, "form": form,
         "timeline": selectors.case_timeline(request.user, case),
-        "can_edit": _can_edit(request.user, case),
+        "can_edit": can_edit,
         "enrolment_form": forms.EnrolmentForm(), "close_form": forms.CloseForm(),
-        "links": [(link.label, link.url(case)) for link in selectors.CASE_LINKS],
+        "links": [(link.label, link.url(case)) for link in selectors.CASE_LINKS
+                  if can_edit or link.for_viewers],
     })
 
 

@@ -124,6 +124,7 @@ class Screening(models.Model):
     visited_on = models.DateField(_("bezocht op"))
     street = models.CharField(_("straat"), max_length=150, blank=True)
     number = models.CharField(_("nummer"), max_length=10, blank=True)
+    box = models.CharField(_("bus"), max_length=10, blank=True)
     postal_code = models.CharField(_("postcode"), max_length=4, blank=True)
     municipality = models.ForeignKey(Municipality, models.PROTECT, related_name="+",
                                      verbose_name=_("gemeente"))

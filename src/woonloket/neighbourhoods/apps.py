@@ -9,4 +9,4 @@ class NeighbourhoodsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import benchmarks, demo, shell  # noqa: F401 - bench, seeder, UI shell
+        from . import benchmarks, demo  # noqa: F401 - bench, seeder (nav: energy/shell.py)
