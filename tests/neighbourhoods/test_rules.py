@@ -2,6 +2,7 @@
 
 import pytest
 
+from woonloket.energy import labels
 from woonloket.neighbourhoods import rules
 
 
@@ -65,7 +66,7 @@ def test_label_bar_adds_up_and_skips_absent_labels():
     assert [s.label for s in bar] == ["A", "C", "F"]
     assert [s.width for s in bar] == [50.0, 50.0, 100.0]
     assert [s.x for s in bar] == [0.0, 50.0, 100.0]
-    assert bar[-1].fill == rules.LABEL_COLOURS["F"]
+    assert bar[-1].fill == labels.COLOURS["F"]
     assert rules.label_bar({}, 200) == []
 
 

@@ -96,19 +96,21 @@ BROKEN_LINE = ("Deze regel is geen geldige CSV (een veld is te lang of een aanha
                "sluit niet); de rest van het bestand is niet gelezen.")
 
 
-def upload_bytes(upload) -> bytes:
-    """The content of an uploaded file, refused (422) above 5 MB."""
-    if upload.size > MAX_BYTES:
-        raise ServiceError(TOO_BIG, {"file": TOO_BIG})
+def upload_bytes(upload, max_bytes: int = MAX_BYTES) -> bytes:
+    """The content of an uploaded file, refused (422) above `max_bytes` (5 MB)."""
+    if upload.size > max_bytes:
+        message = TOO_BIG if max_bytes == MAX_BYTES else (
+            f"Het bestand is te groot (hoogstens {max_bytes // 1_000_000} MB).")
+        raise ServiceError(message, {"file": message})
     return upload.read()
 
 
-def request_bytes(request, upload) -> bytes:
+def request_bytes(request, upload, max_bytes: int = MAX_BYTES) -> bytes:
     """An API upload: the multipart field `file`, or the body sent as text/csv."""
     from django.core.exceptions import RequestDataTooBig
 
     if upload is not None:
-        return upload_bytes(upload)
+        return upload_bytes(upload, max_bytes)
     if request.content_type not in ("text/csv", "text/plain"):
         raise ServiceError("Stuur een CSV-bestand mee (veld 'file').",
                            {"file": "Dit veld is verplicht."})

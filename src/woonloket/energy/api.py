@@ -9,7 +9,6 @@ from typing import Literal
 from django.http import Http404
 from django.utils import timezone
 from ninja import Field, Query, Router, Schema, Status
-from pydantic import ConfigDict
 
 from woonloket.api.pagination import BoundedLimitOffset
 from woonloket.cases.models import Case
@@ -19,19 +18,9 @@ from woonloket.core.errors import ServiceError
 
 from . import selectors, services
 from .engine.inputs import (
-    AIRTIGHTNESS,
     BUILDING_TYPES,
-    FUELS,
-    GLAZING,
-    HEATING_SYSTEMS,
-    HOT_WATER,
-    MAX_AREA,
-    MAX_INSULATION_CM,
-    MAX_PV_KWP,
     MAX_YEAR,
-    MIN_AREA,
     MIN_YEAR,
-    VENTILATION,
 )
 from .models import (
     Contractor,
@@ -45,30 +34,9 @@ from .models import (
     Speciality,
     Trajectory,
 )
+from .schemas import DwellingIn
 
 router = Router(tags=["energie"])
-
-
-class DwellingIn(Schema):
-    """The engine's inputs as observed: only the first two are required."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    building_type: Literal[BUILDING_TYPES]
-    construction_year: int = Field(..., ge=MIN_YEAR, le=MAX_YEAR)
-    heated_floor_area_m2: float | None = Field(None, ge=MIN_AREA, le=MAX_AREA)
-    roof_insulation_cm: float | None = Field(None, ge=0, le=MAX_INSULATION_CM)
-    wall_insulation_cm: float | None = Field(None, ge=0, le=MAX_INSULATION_CM)
-    floor_insulation_cm: float | None = Field(None, ge=0, le=MAX_INSULATION_CM)
-    glazing: Literal[GLAZING] | None = None
-    airtightness: Literal[AIRTIGHTNESS] | None = None
-    ventilation: Literal[VENTILATION] | None = None
-    heating_system: Literal[HEATING_SYSTEMS] | None = None
-    heating_fuel: Literal[FUELS] | None = None
-    heating_year: int | None = Field(None, ge=1950, le=MAX_YEAR)
-    hot_water: Literal[HOT_WATER] | None = None
-    pv_kwp: float | None = Field(None, ge=0, le=MAX_PV_KWP)
-    occupants: int | None = Field(None, ge=1, le=20)
 
 
 class DwellingChanges(DwellingIn):

@@ -14,7 +14,6 @@ the same budget.
 from __future__ import annotations
 
 import time
-from typing import Literal
 
 from django.conf import settings
 from django.core.cache import cache
@@ -28,21 +27,7 @@ from woonloket.core.errors import ServiceError
 from woonloket.core.models import Municipality
 
 from .engine import InputError, dwelling_from
-from .engine.inputs import (
-    AIRTIGHTNESS,
-    BUILDING_TYPES,
-    FUELS,
-    GLAZING,
-    HEATING_SYSTEMS,
-    HOT_WATER,
-    MAX_AREA,
-    MAX_INSULATION_CM,
-    MAX_PV_KWP,
-    MAX_YEAR,
-    MIN_AREA,
-    MIN_YEAR,
-    VENTILATION,
-)
+from .schemas import DwellingIn
 from .selectors import scan_by_token
 from .services import scan_save
 
@@ -83,38 +68,11 @@ RATE_LIMIT_DETAIL = ("U vroeg te veel energiescans na elkaar. Probeer het over "
                      "{seconds} seconden opnieuw.")
 
 
-def _range(low: float, high: float, **extra) -> dict:
-    """Bounds documented in the OpenAPI schema but checked by the engine
-    (`dwelling_from`), so that the API and the web form give the same Dutch
-    message: "Moet tussen 15 en 2000 liggen."."""
-    def plain(v: float) -> int | float:
-        return int(v) if float(v).is_integer() else v
-    return {"json_schema_extra": {"minimum": plain(low), "maximum": plain(high), **extra}}
-
-
-class ScanIn(Schema):
+class ScanIn(DwellingIn):
     """One dwelling: exactly the engine's fields (only the first two are
     required; a field left out is filled from the archetype), plus the income
     category for Mijn VerbouwPremie and the municipality."""
 
-    model_config = ConfigDict(extra="forbid")
-
-    building_type: Literal[BUILDING_TYPES]
-    construction_year: int = Field(..., **_range(MIN_YEAR, MAX_YEAR))
-    heated_floor_area_m2: float | None = Field(None, **_range(MIN_AREA, MAX_AREA))
-    roof_insulation_cm: float | None = Field(None, **_range(0, MAX_INSULATION_CM),
-                                             description="bijgeplaatst; leeg = onbekend")
-    wall_insulation_cm: float | None = Field(None, **_range(0, MAX_INSULATION_CM))
-    floor_insulation_cm: float | None = Field(None, **_range(0, MAX_INSULATION_CM))
-    glazing: Literal[GLAZING] | None = None
-    airtightness: Literal[AIRTIGHTNESS] | None = None
-    ventilation: Literal[VENTILATION] | None = None
-    heating_system: Literal[HEATING_SYSTEMS] | None = None
-    heating_fuel: Literal[FUELS] | None = None
-    heating_year: int | None = Field(None, **_range(1950, MAX_YEAR))
-    hot_water: Literal[HOT_WATER] | None = None
-    pv_kwp: float | None = Field(None, **_range(0, MAX_PV_KWP))
-    occupants: int | None = Field(None, **_range(1, 20))
     income_category: int | None = Field(
         None, ge=1, le=4, description="Mijn VerbouwPremie: 4 = laagste inkomens (hoogste premie), "
         "1 = hoogste inkomens; leeg = 1")

@@ -263,31 +263,6 @@ def scan_figures(scan: Scan | None) -> dict | None:
             "cost_eur": r.get("cost_eur")}
 
 
-LABEL_COLOURS = {"A+": "#00703c", "A": "#1e8b3a", "B": "#6aa637", "C": "#b3c52a",
-                 "D": "#f2c500", "E": "#f08a1c", "F": "#d2232a"}
-LABEL_INK = {"A+": "#fff", "A": "#fff", "B": "#fff", "C": "#111", "D": "#111", "E": "#111",
-             "F": "#fff"}
-
-
-def label_scale(result: dict) -> list[dict]:
-    """The label scale of a scan result as rows for a page or the report: label, range
-    in kWh/m² primary energy, colours, and whether it is the home's."""
-    rows, low = [], None
-    for step in result.get("label_scale", []):
-        high = step.get("max")
-        if low is None:
-            span = f"< {high:g}" if high is not None else ""
-        elif high is None:
-            span = f"> {low:g}"
-        else:
-            span = f"{low:g} – {high:g}"
-        rows.append({"label": step["label"], "span": span,
-                     "colour": LABEL_COLOURS.get(step["label"], "#777"),
-                     "ink": LABEL_INK.get(step["label"], "#fff"),
-                     "width": 30 + 10 * len(rows),
-                     "current": step["label"] == result.get("label")})
-        low = high
-    return rows
 
 
 def phase_steps(trajectory: Trajectory) -> list[dict]:

@@ -19,7 +19,7 @@ from woonloket.core.forms import show_service_error, submit_service_form
 from woonloket.core.pdf import pdf_response, render_pdf
 from woonloket.core.roles import Perm
 
-from . import forms, selectors, services
+from . import forms, labels, selectors, services
 from .models import FollowUp, Phase, Quote, Speciality
 
 PAGE_SIZE = 50
@@ -144,7 +144,7 @@ def screening_detail(request, screening_id: int):
         "screening": screening, "case": case, "scan": screening.scan,
         "result": screening.scan.result, "form": form, "can_decide": can_decide,
         "may_coach": _may_screen(request.user, case),
-        "scale": selectors.label_scale(screening.scan.result),
+        "scale": labels.scale_rows(screening.scan.result),
         "energy_kwh": selectors.scan_figures(screening.scan)["energy_kwh"],
         "inputs": selectors.scan_inputs(screening.scan),
         "defaults_used": selectors.defaults_used(screening.scan), "today": timezone.localdate()})
@@ -158,7 +158,7 @@ def screening_pdf(request, screening_id: int):
     pdf = render_pdf("energy/screening_pdf.html", {
         "screening": screening, "result": result, "scan": screening.scan,
         "findings": [(f, services.FINDING_ADVICE[f.kind]) for f in screening.findings.all()],
-        "measures": measures, "scale": selectors.label_scale(result),
+        "measures": measures, "scale": labels.scale_rows(result),
         "energy_kwh": selectors.scan_figures(screening.scan)["energy_kwh"],
         "unconfirmed": any(not m.get("premium_confirmed") for m in measures),
         "today": timezone.localdate()})

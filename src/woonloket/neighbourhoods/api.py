@@ -9,6 +9,7 @@ from ninja import File, Query, Router, Schema, Status, UploadedFile
 from ninja.pagination import paginate
 
 from woonloket.api.pagination import BoundedLimitOffset
+from woonloket.core import csvfile
 
 from . import importing, selectors, services
 from .models import DwellingImport, NeighbourhoodResult
@@ -119,7 +120,7 @@ def neighbourhood_import(request, file: UploadedFile | None = File(None),  # noq
                          organisation_id: int | None = None):
     """A CSV of dwellings as multipart field `file` (or the body with
     Content-Type text/csv); columns as on the import page."""
-    raw = importing.request_bytes(request, file)
+    raw = csvfile.request_bytes(request, file, importing.MAX_BYTES)
     dwelling_import = services.dwellings_import(
         request.user, raw, file_name=file.name if file is not None else "api.csv",
         organisation_id=organisation_id)

@@ -65,7 +65,6 @@ COMBUSTION = engine_inputs.COMBUSTION
 CHUNK = 100_000
 MAX_ERRORS = 100
 MAX_BYTES = 200_000_000
-TOO_BIG = "Het bestand is te groot (hoogstens 200 MB, ongeveer 2 miljoen woningen)."
 MAX_NAME = 200
 MAX_CODE = 60
 
@@ -109,18 +108,6 @@ class Screening:
             [self.labels, np.zeros((len(rules.LABELS), extra), np.int64)], axis=1)
 
 
-def upload_bytes(upload) -> bytes:
-    """An uploaded file's content, refused (422) above MAX_BYTES."""
-    if upload.size > MAX_BYTES:
-        raise ServiceError(TOO_BIG, {"file": TOO_BIG})
-    return upload.read()
-
-
-def request_bytes(request, upload) -> bytes:
-    """An API upload: the multipart field `file`, or the body sent as text/csv."""
-    if upload is not None:
-        return upload_bytes(upload)
-    return csvfile.request_bytes(request, None)
 
 
 # Reading ------------------------------------------------------------------------

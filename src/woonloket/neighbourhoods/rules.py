@@ -9,20 +9,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from woonloket.clients.rules import fold
+from woonloket.energy import labels
 
 # The Flemish EPC labels for dwellings, best first (as the engine gives them).
 LABELS = ("A+", "A", "B", "C", "D", "E", "F")
 POOR_LABELS = ("E", "F")
 
-# Fill colours of the labels in the stacked bar: the usual EPC scale from dark
-# green (A+) to red (F).
-LABEL_COLOURS = {
-    "A+": "#00703c", "A": "#2e9a47", "B": "#8cbf3f", "C": "#f4e21b",
-    "D": "#f7b21b", "E": "#ec6a1f", "F": "#d7261e",
-}
-# Text colour on each fill, so that every segment keeps a readable contrast.
-LABEL_TEXT = {"A+": "#fff", "A": "#fff", "B": "#000", "C": "#000", "D": "#000",
-              "E": "#000", "F": "#fff"}
 
 SECTOR_CODE = re.compile(r"^(\d{5})[A-Z0-9]{3}[A-Z0-9-]?$")
 POSTAL_CODE = re.compile(r"^[1-9]\d{3}$")
@@ -151,7 +143,7 @@ def label_bar(counts: dict[str, int], width: float = 200.0) -> list[Segment]:
         if n <= 0:
             continue
         w = width * n / total
-        segments.append(Segment(label, n, round(x, 2), round(w, 2), LABEL_COLOURS[label],
-                                LABEL_TEXT[label]))
+        segments.append(Segment(label, n, round(x, 2), round(w, 2), labels.COLOURS[label],
+                                labels.INK[label]))
         x += w
     return segments

@@ -11,10 +11,12 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from woonloket.core import csvfile
 from woonloket.core.access import require_member, user_can
 from woonloket.core.errors import ServiceError
 from woonloket.core.forms import show_service_error
 from woonloket.core.roles import Perm
+from woonloket.energy import labels
 
 from . import exports, importing, rules, selectors, services
 from .forms import ImportForm
@@ -44,8 +46,8 @@ def import_new(request):
         organisation = form.cleaned_data.get("organisation")
         try:
             dwelling_import = services.dwellings_import(
-                request.user, importing.upload_bytes(upload), file_name=upload.name,
-                organisation_id=organisation.pk if organisation else None)
+                request.user, csvfile.upload_bytes(upload, importing.MAX_BYTES),
+                file_name=upload.name, organisation_id=organisation.pk if organisation else None)
         except ServiceError as exc:
             show_service_error(form, exc)
             if exc.extra.get("row_errors"):
@@ -70,7 +72,7 @@ def import_detail(request, import_id: int):
             for r in selectors.results(dwelling_import)]
     return render(request, "neighbourhoods/import_detail.html", {
         "import": dwelling_import, "rows": rows, "bar_width": BAR_WIDTH,
-        "legend": [(label, rules.LABEL_COLOURS[label]) for label in rules.LABELS],
+        "legend": [(label, labels.COLOURS[label]) for label in rules.LABELS],
         "min_dwellings": rules.MIN_CAMPAIGN_DWELLINGS, "programs": rules.VULNERABLE_PROGRAMS})
 
 

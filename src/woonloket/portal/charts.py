@@ -57,24 +57,3 @@ def energy_chart(result: dict) -> dict:
     }
 
 
-def label_css(label: str) -> str:
-    return "label-" + label.lower().replace("+", "plus")
-
-
-def label_scale(result: dict) -> list[dict]:
-    """The A+..F scale with the upper limits in kWh/m² and the dwelling's place."""
-    scale = result.get("label_scale") or []
-    out = []
-    previous = None
-    for step in scale:
-        upper = step.get("max")
-        if upper is None:
-            limit = f"meer dan {previous:g} kWh/m²" if previous is not None else ""
-        elif previous is None:
-            limit = f"{upper:g} kWh/m² of minder"
-        else:
-            limit = f"{previous:g} tot {upper:g} kWh/m²"
-        out.append({"label": step["label"], "css": label_css(step["label"]), "limit": limit,
-                    "current": step["label"] == result.get("label")})
-        previous = upper
-    return out

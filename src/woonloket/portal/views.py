@@ -18,6 +18,7 @@ from woonloket.core.access import require_member, user_can
 from woonloket.core.errors import Conflict, ServiceError
 from woonloket.core.forms import show_service_error
 from woonloket.core.roles import Perm
+from woonloket.energy import labels
 from woonloket.energy.api_public import RATE_LIMIT_DETAIL, scan_rate_exceeded
 from woonloket.energy.engine.parameters import DEFAULT_INCOME_CATEGORY
 from woonloket.energy.models import CoachRequest
@@ -69,7 +70,7 @@ def scan_result(request, token: str):
     defaults = [_FIELD_NAMES.get(f, f) for f in result.get("defaults_used", [])]
     return render(request, "portal/scan_result.html", {
         "scan": scan, "r": result, "chart": charts.energy_chart(result),
-        "scale": charts.label_scale(result),
+        "scale": labels.scale_rows(result),
         "packages": packages, "measures": measures,
         "investments_unconfirmed": investments_unconfirmed,
         "prices_unconfirmed": any(u.startswith("energieprijs") for u in unconfirmed),
