@@ -6,10 +6,12 @@ from .errors import ServiceError
 from .models import AuditEntry, Municipality, Region
 
 
-def submit_service_form(request, form: forms.Form, call, success: str, redirect_to=None):
+def submit_service_form(request, form: forms.Form, call, success: str, redirect_to=None,
+                        field_of=None):
     """Validate a posted form and call the service with its cleaned data; on
     success redirect (back to the page by default) with a message, otherwise
-    the service's Dutch reasons land on the form and None is returned."""
+    the service's Dutch reasons land on the form and None is returned.
+    `field_of` maps the service's field names to the form's, where they differ."""
     from django.contrib import messages
     from django.shortcuts import redirect
 
@@ -18,7 +20,7 @@ def submit_service_form(request, form: forms.Form, call, success: str, redirect_
     try:
         call(form.cleaned_data)
     except ServiceError as exc:
-        show_service_error(form, exc)
+        show_service_error(form, exc, field_of)
         return None
     messages.success(request, success)
     return redirect(redirect_to or request.path)
@@ -42,9 +44,10 @@ def run_csv_import(request, form: CsvUploadForm, run):
         return None
 
 
-def show_service_error(form: forms.Form, exc: ServiceError) -> None:
+def show_service_error(form: forms.Form, exc: ServiceError, field_of=None) -> None:
     """Put a service's Dutch reasons on the form: on the field they name, else on top."""
-    for field, message in exc.errors.items():
+    for name, message in exc.errors.items():
+        field = field_of(name) if field_of else name
         form.add_error(field if field in form.fields else None, message)
     if not exc.errors:
         form.add_error(None, exc.message)

@@ -2,10 +2,11 @@
 follow-up, renovation coaching with phases, quotes and the result, and the
 contractor pool. Thin: parse, call a selector or service, render."""
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -14,8 +15,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from woonloket.cases.selectors import case_detail
 from woonloket.core.access import actor_for, require_member, user_can
-from woonloket.core.errors import ServiceError
-from woonloket.core.forms import show_service_error, submit_service_form
+from woonloket.core.forms import submit_service_form
 from woonloket.core.pdf import pdf_response, render_pdf
 from woonloket.core.roles import Perm
 
@@ -45,22 +45,14 @@ def _may_edit_case(user, case) -> bool:
 
 def _service_form(request, form, call, success: str, redirect_to: str, prefix: str = "",
                   rename: dict | None = None):
-    """Like core's submit_service_form, but a service error on `prefix.field` lands
-    on the form's field (the engine's inputs are nested in the API)."""
-    from django.contrib import messages
+    """core's submit_service_form, with the service's field names mapped to the
+    form's: `prefix.field` (the engine's inputs, nested in the API) and renames."""
+    names = {**RENAMED, **(rename or {})}
 
-    if request.method != "POST" or not form.is_valid():
-        return None
-    try:
-        call(form.cleaned_data)
-    except ServiceError as exc:
-        names = {**RENAMED, **(rename or {})}
-        exc.errors = {names.get(k.removeprefix(prefix), k.removeprefix(prefix)): v
-                      for k, v in exc.errors.items()}
-        show_service_error(form, exc)
-        return None
-    messages.success(request, success)
-    return redirect(redirect_to)
+    def field_of(name: str) -> str:
+        name = name.removeprefix(prefix) if prefix else name
+        return names.get(name, name)
+    return submit_service_form(request, form, call, success, redirect_to, field_of)
 
 
 # Screenings -------------------------------------------------------------------------------
@@ -194,7 +186,6 @@ def trajectory_start(request, case_id: int):
             follow_up=follow_up)
     if submit_service_form(request, form, call, _("De renovatiebegeleiding is gestart.")):
         return redirect("energy:trajectory", created["trajectory"].pk)
-    from django.contrib import messages
     messages.error(request, " ".join(e for errs in form.errors.values() for e in errs))
     return redirect("energy:case", case.pk)
 
@@ -307,7 +298,6 @@ def contractor_detail(request, contractor_id: int):
     require_member(request.user)
     contractor = selectors.contractors(request.user).filter(pk=contractor_id).first()
     if contractor is None:
-        from django.http import Http404
         raise Http404
     can_edit = contractor.organisation_id in services.pool_organisations(request.user) \
         or request.user.is_superuser

@@ -28,8 +28,14 @@ from pathlib import Path
 
 import numpy as np
 from django.conf import settings
+from django.contrib.auth import get_user_model
 
 from woonloket.core.bench import benchmark
+from woonloket.energy.engine import dwelling_from, scan, scan_batch
+
+from . import importing
+from .models import DwellingImport
+from .services import dwellings_import
 
 BENCH_DIR = Path(settings.REPO_DIR) / "var" / "bench"
 ROWS_1M = 1_000_000
@@ -135,17 +141,12 @@ def cached_csv(rows: int) -> bytes:
 
 
 def _bench_user():
-    from django.contrib.auth import get_user_model
-
     return get_user_model().objects.get(username="demo-woonbegeleider")
 
 
 @benchmark("energy.batch_1m", repeat=3)
 def batch_1m():
     """1 000 000 dwellings: CSV bytes → stored per-neighbourhood results (see module doc)."""
-    from .models import DwellingImport
-    from .services import dwellings_import
-
     raw = cached_csv(ROWS_1M)
     user = _bench_user()
 
@@ -158,15 +159,11 @@ def batch_1m():
 
 def engine_columns(rows: int) -> dict[str, np.ndarray]:
     """Synthetic dwellings as the batch engine's columns (good rows only)."""
-    from . import importing
-
     return importing.engine_columns(synthetic_csv(rows, seed=7))
 
 
 def single_dwellings(columns: dict[str, np.ndarray], rows: int) -> list:
     """The first `rows` dwellings of the columns as Dwelling objects."""
-    from woonloket.energy.engine import dwelling_from
-
     out = []
     for i in range(rows):
         data = {}
@@ -185,8 +182,6 @@ def single_dwellings(columns: dict[str, np.ndarray], rows: int) -> list:
 def batch_speedup():
     """`scan_batch` on 100 000 dwellings; compare its time per dwelling with
     energy.single_scan's (the same outputs, one dwelling at a time)."""
-    from woonloket.energy.engine import scan_batch
-
     columns = engine_columns(BATCH_ROWS)
     return (lambda: scan_batch(columns)), len(columns["building_type"])
 
@@ -194,8 +189,6 @@ def batch_speedup():
 @benchmark("energy.single_scan")
 def single_scan():
     """The single-dwelling `scan()` on 300 dwellings, one call each."""
-    from woonloket.energy.engine import scan
-
     dwellings = single_dwellings(engine_columns(1000), SINGLE_ROWS)
     return (lambda: [scan(d) for d in dwellings]), SINGLE_ROWS
 
@@ -203,8 +196,6 @@ def single_scan():
 def speedup(batch_rows: int = 20_000, single_rows: int = 200) -> tuple[float, float, float]:
     """(µs per dwelling batch, µs per dwelling single, speed-up): a quick measure
     for the tests and the report, best of three."""
-    from woonloket.energy.engine import scan, scan_batch
-
     columns = engine_columns(batch_rows)
     dwellings = single_dwellings(columns, single_rows)
     n = len(columns["building_type"])

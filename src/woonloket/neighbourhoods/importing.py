@@ -28,13 +28,9 @@ from woonloket.core import csvfile
 from woonloket.core.errors import ServiceError
 from woonloket.energy.engine import InputError, dwelling_from
 from woonloket.energy.engine import inputs as engine_inputs
+from woonloket.energy.engine.batch import potential_batch
 
 from . import rules
-
-try:  # the scan now and after the standard deep renovation, with the saving
-    from woonloket.energy.engine.batch import potential_batch as _batch
-except ImportError:  # pragma: no cover - scan_batch gives the saving itself
-    from woonloket.energy.engine import scan_batch as _batch
 
 REQUIRED = ("building_type", "construction_year")
 GROUPING = ("neighbourhood", "neighbourhood_name", "street", "number", "postal_code",
@@ -455,7 +451,7 @@ def screen(raw: bytes, *, known_nis: frozenset[str],
         result.grow(len(result.groups))
         engine_cols = {name: values[good_idx] for name, values in arrays.items()
                        if name in engine_inputs.FIELDS}
-        out = _batch(engine_cols)
+        out = potential_batch(engine_cols)
         _add(result, group, out, arrays.get("income_category"), good_idx)
         if vulnerable and "street" in col and "number" in col:
             _match(matched, vulnerable, col["street"], col["number"],

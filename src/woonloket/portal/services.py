@@ -13,11 +13,14 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 
+from woonloket.cases.services import case_open_for
+from woonloket.clients.services import HouseholdIn, MemberIn, household_create_for
 from woonloket.core import audit
 from woonloket.core.access import require, user_can
 from woonloket.core.errors import Conflict, ServiceError
 from woonloket.core.models import Organisation
 from woonloket.core.roles import Perm
+from woonloket.core.selectors import organisations_serving
 from woonloket.energy.models import CoachRequest, Scan
 
 Status = CoachRequest.Status
@@ -46,8 +49,6 @@ def coach_organisation(municipality_nis: str | None) -> Organisation | None:
     (its own ranking: woondienst, OCMW, others by name). None when no
     organisation serves the municipality.
     """
-    from woonloket.core.selectors import organisations_serving
-
     ids = organisations_serving(municipality_nis)
     if not ids:
         return None
@@ -148,9 +149,6 @@ def coach_request_open_case(user, coach_request: CoachRequest, *, first_name: st
                             last_name: str, tenure: str):
     """Open a case (theme energie, source loket) for the household behind the
     request, led by the request's organisation, and link it to the request."""
-    from woonloket.cases.services import case_open_for
-    from woonloket.clients.services import HouseholdIn, MemberIn, household_create_for
-
     require(user, Perm.EDIT_PERSONAL_DATA, [coach_request.organisation_id])
     coach_request = CoachRequest.objects.select_for_update().get(pk=coach_request.pk)
     if coach_request.case_id is not None:
