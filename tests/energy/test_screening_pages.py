@@ -112,6 +112,13 @@ def test_the_case_page_links_to_energy_and_the_timeline_shows_it(client, alice, 
         energy.content.decode())
 
 
+def test_a_technician_who_may_only_see_the_case_gets_its_energy_link(client, tina, case):
+    client.force_login(tina)
+    page = client.get(f"/dossiers/{case.pk}/").content.decode()
+    assert f"/dossiers/{case.pk}/energie/" in page
+    assert f"/dossiers/{case.pk}/intake/" not in page  # the editors' actions stay hidden
+
+
 def test_the_report_for_the_occupant(client, alice, screening):
     client.force_login(alice)
     response = client.get(f"/energie/screenings/{screening.pk}/rapport.pdf")
