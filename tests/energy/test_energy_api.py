@@ -178,3 +178,19 @@ def test_api_lists_in_fixed_queries(count_queries, client, api, alice, tina, car
     few = count_queries(call)
     fill(5)
     assert count_queries(call) == few
+
+
+@pytest.mark.parametrize("path", ["/energy/screenings", "/energy/trajectories"])
+def test_an_id_beyond_a_database_key_is_a_422_not_a_500(api, alice, path):
+    response = api(alice).get(path, case_id=99999999999999999999)
+    assert response.status_code == 422
+    assert response.json()["errors"][0]["field"] == "case_id"
+
+
+def test_choices_are_listed_in_dutch(api, tina, case):
+    response = api(tina).post("/energy/screenings", {
+        "case_id": case.pk, "visited_on": str(TODAY), "dwelling": dict(DWELLING),
+        "findings": [{"kind": "lekkage", "severity": "ernstig"}]})
+    assert response.status_code == 422
+    message = response.json()["errors"][0]["message"]
+    assert " of " in message and " or " not in message

@@ -238,3 +238,25 @@ def test_the_result_carries_the_api_fields_and_its_sources():
     assert any("episcope" in s for s in result["parameters"]["sources"])
     assert "premiebedragen Mijn VerbouwPremie" in result["parameters"]["unconfirmed"]
     assert not any(isinstance(v, float) and math.isnan(v) for v in result.values())
+
+
+def test_a_hybrid_heat_pump_keeps_the_fuel_of_its_boiler():
+    dwelling = dwelling_from({"building_type": "open", "construction_year": 1975,
+                              "heating_system": "warmtepomp_hybride", "heating_fuel": "stookolie"})
+    result = scan(dwelling)
+    assert result.delivered_kwh["stookolie"] > 0 and result.delivered_kwh["elektriciteit"] > 0
+    assert result.delivered_kwh["aardgas"] == 0
+    with pytest.raises(InputError):
+        dwelling_from({"building_type": "open", "construction_year": 1975,
+                       "heating_system": "warmtepomp_hybride", "heating_fuel": "elektriciteit"})
+
+
+@pytest.mark.parametrize(("kind", "year"), [("gesloten", 1971), ("appartement", 1960),
+                                            ("open", 2008)])
+def test_the_filled_in_dwelling_gives_the_same_result(kind, year):
+    """Measures rescan the filled-in dwelling: it must reproduce the original exactly,
+    or every saving would carry a difference of its own."""
+    first = scan(Dwelling(kind, year))
+    again = scan(first.completed.dwelling)
+    assert again.cost_eur == first.cost_eur
+    assert again.primary_energy_kwh_m2 == first.primary_energy_kwh_m2

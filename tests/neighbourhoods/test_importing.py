@@ -99,8 +99,8 @@ def test_bad_rows_are_reported_with_line_and_dutch_reason():
     assert lines[5] == "heated_floor_area_m2: Moet tussen 15 en 2000 liggen."
     assert "Geef een wijk (neighbourhood) of een postcode" in lines[7]
     assert lines[8] == "municipality_nis: Onbekende NIS-code (99999)."
-    assert lines[9] == ("heating_fuel: Een warmtepomp of elektrische verwarming werkt op "
-                        "elektriciteit.")
+    assert lines[9] == ("heating_fuel: Een warmtepomp lucht/water of elektrische verwarming "
+                        "werkt op elektriciteit.")
     assert lines[10].startswith("income_category: Kies 1, 2, 3 of 4")
     assert lines[11] == "construction_year: Verwacht een getal."
 

@@ -78,7 +78,8 @@ def test_the_lowest_incomes_get_the_highest_premium(client):
     ({"municipality_nis": "21004"}, "municipality_nis", "geen Vlaamse gemeente"),
     ({"municipality_nis": "99999"}, "municipality_nis", "geen Vlaamse gemeente"),
     ({"heating_system": "warmtepomp_lucht_water", "heating_fuel": "stookolie"},
-     "heating_fuel", "Een warmtepomp of elektrische verwarming werkt op elektriciteit."),
+     "heating_fuel",
+     "Een warmtepomp lucht/water of elektrische verwarming werkt op elektriciteit."),
     ({"heating_year": 1955}, "heating_year", "De verwarming kan niet ouder zijn dan de woning."),
 ])
 def test_bad_input_is_422_with_the_field_in_dutch(client, body, field, message):
@@ -148,3 +149,9 @@ def test_a_scan_from_the_api_without_municipality_cannot_ask_a_coach(client, org
     token = post(client, {"building_type": "open", "construction_year": 1975}).json()["token"]
     page = client.get(f"/energiescan/{token}/renovatiecoach/").content.decode()
     assert "hoort bij geen gemeente" in page and "<form" not in page
+
+
+def test_an_empty_body_names_the_body(client):
+    response = client.post("/api/v1/energy/scan", "", content_type="application/json")
+    assert response.status_code == 422
+    assert response.json()["errors"] == [{"field": "body", "message": "Dit veld is verplicht."}]

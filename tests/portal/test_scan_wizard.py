@@ -68,7 +68,7 @@ def test_every_answer_is_used(client):
     ({"pv_kwp": "80"}, "pv_kwp", "Moet tussen 0 en 50 liggen."),
     ({"occupants": "0"}, "occupants", "Moet tussen 1 en 20 liggen."),
     ({"heating_system": "warmtepomp_lucht_water", "heating_fuel": "aardgas"}, "heating_fuel",
-     "Een warmtepomp of elektrische verwarming werkt op elektriciteit."),
+     "Een warmtepomp lucht/water of elektrische verwarming werkt op elektriciteit."),
 ])
 def test_bad_answers_are_refused_in_dutch_on_their_field(client, changes, field, message):
     response = client.post(URL, {**THREE, **changes})

@@ -3,6 +3,8 @@
 Validation messages are in Dutch, translated from pydantic's error types.
 """
 
+import re
+
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from ninja.errors import AuthenticationError, HttpError, ValidationError
@@ -45,6 +47,10 @@ _MESSAGES = {
     "too_long": "Te veel elementen: hoogstens {max_length}.",
     "json_invalid": "De body is geen geldige JSON.",
     "extra_forbidden": "Dit veld bestaat niet.",
+    "finite_number": "Verwacht een eindig getal.",
+    "decimal_max_places": "Hoogstens {decimal_places} cijfer(s) na de komma.",
+    "decimal_max_digits": "Te veel cijfers: hoogstens {max_digits}.",
+    "decimal_whole_digits": "Te veel cijfers voor de komma.",
 }
 
 
@@ -53,9 +59,12 @@ def body(detail: str, errors: list[dict] | None = None) -> dict:
 
 
 def field_of(loc) -> str:
+    """The field a pydantic error is about; "body" for the request body itself."""
     parts = [str(p) for p in loc]
-    while parts and parts[0] in _WRAPPERS:
+    while len(parts) > 1 and parts[0] in _WRAPPERS:
         parts.pop(0)
+    if parts and parts[0] in _WRAPPERS:
+        return "body"
     return ".".join(parts)
 
 
@@ -65,7 +74,9 @@ def dutch_message(error: dict) -> str:
         if error.get("type") == "value_error":
             return str(error.get("msg", "")).removeprefix("Value error, ")
         return "Ongeldige waarde."
-    ctx = {k: str(v) for k, v in (error.get("ctx") or {}).items()}
+    # pydantic lists choices as "'a', 'b' or 'c'": say "of" in Dutch
+    ctx = {k: re.sub(r"(?<=') or (?=')", " of ", str(v))
+           for k, v in (error.get("ctx") or {}).items()}
     try:
         return template.format(**ctx)
     except (KeyError, IndexError):

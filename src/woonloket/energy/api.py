@@ -10,6 +10,7 @@ from django.http import Http404
 from django.utils import timezone
 from ninja import Field, Query, Router, Schema, Status
 
+from woonloket.api.fields import Id
 from woonloket.api.pagination import BoundedLimitOffset
 from woonloket.cases.models import Case
 from woonloket.core.access import require_member
@@ -61,7 +62,7 @@ class FindingIn(Schema):
 
 
 class ScreeningIn(Schema):
-    case_id: int
+    case_id: Id
     visited_on: date
     address: AddressIn | None = None
     municipality_nis: str | None = Field(None, pattern=r"^\d{5}$")
@@ -70,7 +71,7 @@ class ScreeningIn(Schema):
     dwelling: DwellingIn
     findings: list[FindingIn] = Field(default_factory=list, max_length=20)
     notes: str = Field("", max_length=10000)
-    organisation_id: int | None = None
+    organisation_id: Id | None = None
 
 
 class FindingOut(Schema):
@@ -182,7 +183,7 @@ def screening_create(request, payload: ScreeningIn):
 
 
 class ScreeningFilter(Schema):
-    case_id: int | None = None
+    case_id: Id | None = None
     municipality_nis: str | None = Field(None, pattern=r"^\d{5}$")
     open_only: bool = False
 
@@ -295,12 +296,12 @@ def _trajectory(user, trajectory_id: int) -> dict:
 
 
 class TrajectoryIn(Schema):
-    case_id: int
-    screening_id: int | None = None
-    follow_up_id: int | None = None
+    case_id: Id
+    screening_id: Id | None = None
+    follow_up_id: Id | None = None
     started_on: date | None = None
     notes: str = Field("", max_length=10000)
-    organisation_id: int | None = None
+    organisation_id: Id | None = None
 
 
 @router.post("/trajectories", response={201: TrajectoryOut})
@@ -329,7 +330,7 @@ def trajectory_create(request, payload: TrajectoryIn):
 
 class TrajectoryFilter(Schema):
     phase: Phase | None = None
-    case_id: int | None = None
+    case_id: Id | None = None
     open_only: bool = False
 
 
@@ -404,7 +405,7 @@ def trajectory_update(request, trajectory_id: int, payload: TrajectoryPatch):
 
 
 class QuoteIn(Schema):
-    contractor_id: int
+    contractor_id: Id
     measure: str = Field(..., max_length=30)
     received_on: date
     amount_excl_vat_eur: Decimal = Field(..., gt=0, max_digits=9, decimal_places=2)
@@ -451,7 +452,7 @@ class ContractorIn(Schema):
     email: str = Field("", max_length=254)
     agreements: str = Field("", max_length=10000)
     is_active: bool = True
-    organisation_id: int | None = None
+    organisation_id: Id | None = None
 
 
 class ContractorOut(Schema):

@@ -100,7 +100,8 @@ class ScanForm(forms.Form):
         label=_("Verwarmingstoestel"), choices=_choices(HEATING_SYSTEMS), required=False)
     heating_fuel = forms.ChoiceField(
         label=_("Brandstof"), choices=_choices(FUELS), required=False,
-        help_text=_("Een warmtepomp of elektrische verwarming werkt op elektriciteit."))
+        help_text=_("Een warmtepomp lucht/water of elektrische verwarming werkt op "
+                    "elektriciteit; een hybride warmtepomp heeft ook een ketel."))
     pv_kwp = _number(
         _("Zonnepanelen: vermogen in kWp"),
         _("Vul 0 in als u geen zonnepanelen hebt. Het vermogen staat op de factuur of de "

@@ -91,8 +91,9 @@ _NUMBERS = {  # field: (low, high, integer)
     "pv_kwp": (0, MAX_PV_KWP, False),
     "occupants": (1, 20, True),
 }
-# Systems that burn a fuel; the others run on electricity.
-COMBUSTION = ("condensatieketel", "klassieke_ketel", "kachel")
+# Systems that burn a fuel (a hybrid heat pump's boiler too); the others run on
+# electricity only.
+COMBUSTION = ("condensatieketel", "klassieke_ketel", "kachel", "warmtepomp_hybride")
 
 
 def dwelling_from(data: dict[str, Any]) -> Dwelling:
@@ -132,9 +133,11 @@ def dwelling_from(data: dict[str, Any]) -> Dwelling:
             values[name] = int(number) if integer else number
     fuel, system = values.get("heating_fuel"), values.get("heating_system")
     if fuel and system and system not in COMBUSTION and fuel != "elektriciteit":
-        errors["heating_fuel"] = "Een warmtepomp of elektrische verwarming werkt op elektriciteit."
+        errors["heating_fuel"] = ("Een warmtepomp lucht/water of elektrische verwarming werkt "
+                                  "op elektriciteit.")
     if fuel == "elektriciteit" and system in COMBUSTION:
-        errors["heating_fuel"] = "Een ketel of kachel stookt aardgas, stookolie of pellets."
+        errors["heating_fuel"] = ("Een ketel, een kachel of de ketel van een hybride warmtepomp "
+                                  "stookt aardgas, stookolie of pellets.")
     if ("heating_year" in values and "construction_year" in values
             and values["heating_year"] < values["construction_year"]):
         errors["heating_year"] = "De verwarming kan niet ouder zijn dan de woning."

@@ -43,10 +43,9 @@ def heating_factors(system: str, fuel: str, installed: int) -> dict[str, float]:
         out[fuel] = p.STOVE
     elif system == "warmtepomp_lucht_water":
         out["elektriciteit"] = p.HEAT_PUMP
-    elif system == "warmtepomp_hybride":
-        boiler_fuel = fuel if fuel != "elektriciteit" else "aardgas"
+    elif system == "warmtepomp_hybride":  # the heat pump and, on cold days, the boiler
         out["elektriciteit"] = p.HYBRID_HEAT_PUMP_SHARE * p.HEAT_PUMP
-        out[boiler_fuel] = (1 - p.HYBRID_HEAT_PUMP_SHARE) * _factor(p.CONDENSING, installed)
+        out[fuel] = (1 - p.HYBRID_HEAT_PUMP_SHARE) * _factor(p.CONDENSING, installed)
     else:  # elektrische_verwarming
         out["elektriciteit"] = p.DIRECT_ELECTRIC
     return out
@@ -59,9 +58,8 @@ def hot_water_factors(hot_water: str, system: str, fuel: str, installed: int) ->
         if system in ("warmtepomp_lucht_water",):
             out["elektriciteit"] = p.HEAT_PUMP_HOT_WATER
         elif system in ("condensatieketel", "klassieke_ketel", "warmtepomp_hybride"):
-            boiler_fuel = fuel if fuel != "elektriciteit" else "aardgas"
             table = p.NON_CONDENSING if system == "klassieke_ketel" else p.CONDENSING
-            out[boiler_fuel] = _factor(table, installed) * p.HOT_WATER_WITH_BOILER
+            out[fuel] = _factor(table, installed) * p.HOT_WATER_WITH_BOILER
         else:  # a stove or direct electric heating: an electric boiler does the water
             out["elektriciteit"] = p.HOT_WATER_FACTOR["elektrische_boiler"]
     elif hot_water == "gasgeiser":
@@ -99,7 +97,7 @@ def complete(d: Dwelling, year: int = DEFAULT_YEAR) -> Completed:
     u_window, g_window = p.GLAZING[d.glazing] if d.glazing else (arch.u_window, arch.g_window)
     filled = Dwelling(
         building_type=d.building_type, construction_year=d.construction_year,
-        heated_floor_area_m2=round(area, 1), roof_insulation_cm=d.roof_insulation_cm or 0.0,
+        heated_floor_area_m2=area, roof_insulation_cm=d.roof_insulation_cm or 0.0,
         wall_insulation_cm=d.wall_insulation_cm or 0.0,
         floor_insulation_cm=d.floor_insulation_cm or 0.0, glazing=d.glazing,
         airtightness=d.airtightness, ventilation=ventilation, heating_system=system,
