@@ -209,3 +209,16 @@ def test_vulnerable_addresses_are_matched_once_per_dwelling(good_csv):
     assert result.vulnerable[index["36008A00-"]] == 2
     assert result.vulnerable[index["8770-36007"]] == 1
     assert result.vulnerable[index["36008B01-"]] == 0
+
+
+def test_a_code_with_a_line_break_is_refused_not_swallowed(alice, org_a):
+    """A stray quote makes the csv module read a line break into a cell."""
+    from woonloket.neighbourhoods.services import dwellings_import
+
+    raw = ("neighbourhood;construction_year;building_type\n"
+           + "".join(f"W1;19{60 + i};open\n" for i in range(3))
+           + 'W"2;1960;open\n"abc\nopen;1970;x\n').encode()
+    done = dwellings_import(alice, raw, file_name="quote.csv")
+    codes = list(done.results.values_list("code", flat=True))
+    assert all(code.isprintable() for code in codes)
+    assert done.rows_rejected >= 1

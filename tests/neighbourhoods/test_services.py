@@ -7,7 +7,7 @@ from django.core.exceptions import PermissionDenied
 from woonloket.core.errors import ServiceError
 from woonloket.core.models import AuditEntry
 from woonloket.core.roles import Role
-from woonloket.neighbourhoods import services
+from woonloket.neighbourhoods import rules, services
 from woonloket.neighbourhoods.models import DwellingImport, NeighbourhoodResult
 
 from .conftest import GOOD_ROWS, csv_bytes
@@ -37,7 +37,8 @@ def test_an_import_stores_one_row_per_neighbourhood(alice, good_csv):
 
 
 def test_the_vulnerable_share_counts_only_households_the_uploader_may_see(
-        alice, bob, good_csv, make_household):
+        alice, bob, good_csv, make_household, monkeypatch):
+    monkeypatch.setattr(rules, "MIN_CAMPAIGN_DWELLINGS", 1)  # disclose even small groups
     make_household(alice, "Kerkstraat", "12", priority=True)               # Centrum: counts
     make_household(alice, "Sint-Jansstraat", "3a", program="noodkoopfonds")  # Centrum: counts
     make_household(alice, "Kerkstraat", "14")                   # not vulnerable
@@ -48,7 +49,7 @@ def test_the_vulnerable_share_counts_only_households_the_uploader_may_see(
     assert results["36008A00-"].vulnerable_known == 2
     assert results["36008A00-"].vulnerable_share == round(2 / 6, 4)
     assert results["36008B01-"].vulnerable_known == 0
-    # Bob sees his own household (and not Alice's).
+    # Bob's organisation holds his household (and not Alice's).
     done_b = services.dwellings_import(bob, good_csv)
     results_b = {r.code: r for r in done_b.results.all()}
     assert results_b["36008B01-"].vulnerable_known == 1
@@ -95,3 +96,32 @@ def test_a_member_of_two_organisations_names_one(make_user, org_a, org_b, good_c
     assert "organisation_id" in exc.value.errors
     done = services.dwellings_import(user, good_csv, organisation_id=org_b.pk)
     assert done.organisation_id == org_b.pk
+
+
+def test_a_small_neighbourhood_does_not_disclose_its_vulnerable_households(
+        alice, client, good_csv, make_household):
+    """One address per group would tell whether that household has a case."""
+    make_household(alice, "Kerkstraat", "12", priority=True)
+    done = services.dwellings_import(alice, good_csv)
+    centrum = done.results.get(code="36008A00-")
+    assert centrum.dwellings < rules.MIN_CAMPAIGN_DWELLINGS
+    assert centrum.vulnerable_known == 0 and not centrum.vulnerable_shown
+    client.force_login(alice)
+    page = client.get(f"/wijkscreening/{done.pk}/").content.decode()
+    assert AuditEntry.objects.filter(object_id=str(done.pk), action="read").exists()
+    assert page.count("–") >= 3
+
+
+def test_a_name_that_looks_like_a_formula_stays_text_in_the_xlsx(alice):
+    import io
+
+    from openpyxl import load_workbook
+
+    from woonloket.neighbourhoods import exports
+
+    rows = [row.replace(";Centrum;", ";=2+5;") for row in GOOD_ROWS]
+    done = services.dwellings_import(alice, csv_bytes(rows, delimiter=";"))
+    book = load_workbook(io.BytesIO(exports.xlsx(done, list(done.results.all()))))
+    cells = [c for row in book.active.iter_rows() for c in row
+             if isinstance(c.value, str) and c.value.startswith("=")]
+    assert cells and all(c.data_type == "s" for c in cells)

@@ -95,11 +95,11 @@ class NeighbourhoodOut(Schema):
 
     @staticmethod
     def resolve_vulnerable_known(obj: NeighbourhoodResult) -> int | None:
-        return obj.vulnerable_known if obj.dwelling_import.vulnerable_checked else None
+        return obj.vulnerable_known if obj.vulnerable_shown else None
 
     @staticmethod
     def resolve_vulnerable_share(obj: NeighbourhoodResult) -> float | None:
-        return obj.vulnerable_share if obj.dwelling_import.vulnerable_checked else None
+        return obj.vulnerable_share if obj.vulnerable_shown else None
 
 
 class NeighbourhoodFilter(Schema):

@@ -7,6 +7,8 @@ import io
 
 from django.utils import timezone
 
+from woonloket.core.xlsx import append_row
+
 from . import rules
 from .models import DwellingImport, NeighbourhoodResult
 
@@ -28,19 +30,19 @@ def xlsx(dwelling_import: DwellingImport, results: list[NeighbourhoodResult]) ->
     sheet.title = "Wijken"
     bold = Font(bold=True)
     created = timezone.localtime(dwelling_import.created_at)
-    sheet.append([f"Wijkscreening {dwelling_import.file_name} ({created:%d/%m/%Y %H:%M}) – "
+    append_row(sheet, [f"Wijkscreening {dwelling_import.file_name} ({created:%d/%m/%Y %H:%M}) – "
                   "schatting met de energiescan, geen EPC"])
-    sheet.append(COLUMNS)
+    append_row(sheet, COLUMNS)
     for cell in sheet[2]:
         cell.font = bold
     for r in results:
-        sheet.append([
+        append_row(sheet, [
             r.rank, r.code, r.name, r.municipality_id or "",
             r.municipality.name if r.municipality else "", r.dwellings,
             *[count for _label, count in r.labels], r.share_ef, r.mean_primary_energy_kwh_m2,
             r.delivered_kwh, r.saving_kwh, r.saving_eur, round(r.saving_kwh_per_dwelling),
-            r.low_income, r.vulnerable_known if dwelling_import.vulnerable_checked else None,
-            r.vulnerable_share if dwelling_import.vulnerable_checked else None, r.score,
+            r.low_income, r.vulnerable_known if r.vulnerable_shown else None,
+            r.vulnerable_share if r.vulnerable_shown else None, r.score,
             "ja" if r.by_postal_code else "nee"])
     share_columns = (COLUMNS.index("Aandeel E/F") + 1, COLUMNS.index("Aandeel kwetsbare gezinnen")
                      + 1)

@@ -282,6 +282,9 @@ def _group_reasons(values: dict[str, str], known_nis: frozenset[str]) -> list[st
     if neighbourhood:
         if len(neighbourhood) > MAX_CODE:
             reasons.append(f"neighbourhood: Hoogstens {MAX_CODE} tekens.")
+        elif not neighbourhood.isprintable():
+            reasons.append("neighbourhood: Bevat een onzichtbaar teken (regeleinde of tab); "
+                           "staat er een aanhalingsteken te veel?")
         return reasons
     if not postal or not nis:
         reasons.append("Geef een wijk (neighbourhood) of een postcode en NIS-code van de gemeente "
@@ -348,7 +351,8 @@ class _Groups:
             g = self.index[code] = len(self.index)
             cell = {name: (values[row].strip() if values is not None else "")
                     for name, values in ((n, col.get(n)) for n in GROUPING)}
-            name = cell["neighbourhood_name"][:MAX_NAME]
+            name = "".join(c if c.isprintable() else " "
+                           for c in cell["neighbourhood_name"])[:MAX_NAME]
             nis = cell["municipality_nis"]
             if by_postal:
                 town = self.names.get(nis, nis)
@@ -377,7 +381,9 @@ class _Groups:
                 code = cell.strip()
                 if not code:
                     return -2  # grouped by postal code below
-                return self._group(code, row, col, False) if len(code) <= MAX_CODE else -1
+                if len(code) > MAX_CODE or not code.isprintable():
+                    return -1
+                return self._group(code, row, col, False)
             g_all = self._resolve(hood, n, by_hood)
         else:
             g_all = np.full(n, -2, np.int64)

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from woonloket.core.access import ScopedQuerySet
 from woonloket.core.models import Municipality, Organisation
 
+from . import rules
 from .rules import LABELS
 
 
@@ -102,6 +103,13 @@ class NeighbourhoodResult(models.Model):
     @property
     def labels(self) -> list[tuple[str, int]]:
         return [(label, int(self.label_counts.get(label, 0))) for label in LABELS]
+
+    @property
+    def vulnerable_shown(self) -> bool:
+        """The count of known vulnerable households is shown when the case data was
+        checked and the neighbourhood is large enough (rules.vulnerable_disclosed)."""
+        return (self.dwelling_import.vulnerable_checked
+                and self.dwellings >= rules.MIN_CAMPAIGN_DWELLINGS)
 
     @property
     def saving_kwh_per_dwelling(self) -> float:

@@ -68,6 +68,13 @@ def is_vulnerable(case_open: bool, is_priority: bool, running_programs: Iterable
     return is_priority or any(p in VULNERABLE_PROGRAMS for p in running_programs)
 
 
+def vulnerable_disclosed(dwellings: int, vulnerable: int) -> int:
+    """Known vulnerable households of a neighbourhood as stored: none for a group
+    smaller than MIN_CAMPAIGN_DWELLINGS, so that a file with one address per
+    group cannot ask whether a household at that address has a case."""
+    return vulnerable if dwellings >= MIN_CAMPAIGN_DWELLINGS else 0
+
+
 def vulnerable_in_group(dwellings_at_address: int, vulnerable_households: int) -> int:
     """Known vulnerable households at one address, counted at most once per
     dwelling at that address: an apartment block with five dwellings in the

@@ -5,7 +5,8 @@ from __future__ import annotations
 from django.db.models import Q, QuerySet
 
 from woonloket.cases.models import Case, Status
-from woonloket.core.access import get_visible_or_404
+from woonloket.core import audit
+from woonloket.core.access import get_visible_or_404, held_by_q
 from woonloket.core.models import Municipality
 
 from . import rules
@@ -19,9 +20,14 @@ def imports(user) -> QuerySet[DwellingImport]:
 
 
 def import_detail(user, import_id) -> DwellingImport:
-    """One import the user may see, or 404 (never a hint that it exists)."""
-    return get_visible_or_404(
+    """One import the user may see, or 404 (never a hint that it exists). Its
+    counts of known vulnerable households come from case data: the read is
+    audited."""
+    dwelling_import = get_visible_or_404(
         DwellingImport.objects.select_related("organisation", "uploaded_by"), user, pk=import_id)
+    audit.record(user, audit.Action.READ, dwelling_import,
+                 organisation_id=dwelling_import.organisation_id)
+    return dwelling_import
 
 
 def results(dwelling_import: DwellingImport) -> QuerySet[NeighbourhoodResult]:
@@ -42,11 +48,13 @@ def vulnerable_cases_q() -> Q:
         | Q(enrolments__program__in=rules.VULNERABLE_PROGRAMS, enrolments__ended_on__isnull=True))
 
 
-def vulnerable_addresses(user) -> dict[str, int]:
+def vulnerable_addresses(organisation_id: int) -> dict[str, int]:
     """Address key -> number of known vulnerable households living there, over
-    the cases the user may see (one query; a household with several such cases
-    counts once; a household without a full address cannot be matched)."""
-    rows = (Case.objects.visible_to(user).filter(vulnerable_cases_q())
+    the cases the importing organisation holds (owns or was shared): the result
+    is stored on that organisation's import, so nothing of another organisation
+    may go in (one query; a household with several such cases counts once; a
+    household without a full address cannot be matched)."""
+    rows = (Case.objects.filter(held_by_q(Case, organisation_id)).filter(vulnerable_cases_q())
             .filter(household__merged_into__isnull=True)
             .values_list("household_id", "household__street", "household__number",
                          "household__postal_code").distinct())

@@ -33,8 +33,8 @@ def dwellings_import(user, raw: bytes, *, file_name: str = "",
     organisation = acting_organisation(user, Perm.EDIT_PERSONAL_DATA, organisation_id,
                                        "organisation_id")
     names = selectors.municipality_names()
-    checked = actor_for(user).can(Perm.VIEW_PERSONAL_DATA)
-    vulnerable = selectors.vulnerable_addresses(user) if checked else {}
+    checked = actor_for(user).can(Perm.VIEW_PERSONAL_DATA, organisation)
+    vulnerable = selectors.vulnerable_addresses(organisation) if checked else {}
     screening = importing.screen(raw, known_nis=frozenset(names), vulnerable_addresses=vulnerable,
                                  municipality_names=names)
     if not screening.rows:
@@ -71,7 +71,7 @@ def _results(screening: importing.Screening) -> list[NeighbourhoodResult]:
             continue
         counts = {label: int(screening.labels[li, g]) for li, label in enumerate(rules.LABELS)}
         share_ef = sum(counts[label] for label in rules.POOR_LABELS) / dwellings
-        vulnerable = int(screening.vulnerable[g])
+        vulnerable = rules.vulnerable_disclosed(dwellings, int(screening.vulnerable[g]))
         vulnerable_share = vulnerable / dwellings
         saving_kwh = float(screening.saving_kwh[g])
         out.append(NeighbourhoodResult(

@@ -8,6 +8,7 @@ import io
 from django.utils import timezone
 
 from woonloket.core.pdf import render_pdf
+from woonloket.core.xlsx import append_row
 
 from . import charts
 from .selectors import Area, Row
@@ -40,27 +41,28 @@ def xlsx(year: int, where: Area, years: list[int], rows: list[Row], external, te
     bold = Font(bold=True)
     for section, items in sections(rows):
         sheet = book.create_sheet(section[:31])
-        sheet.append([f"{where.name} – {section}", *[""] * len(years)])
-        sheet.append(["Cijfer", "Eenheid", *years, "Definitie"])
+        append_row(sheet, [f"{where.name} – {section}", *[""] * len(years)])
+        append_row(sheet, ["Cijfer", "Eenheid", *years, "Definitie"])
         for cell in sheet[2]:
             cell.font = bold
         for row, _chart in items:
-            sheet.append([row.figure.name, row.figure.unit, *row.values, row.figure.definition])
+            append_row(sheet, [row.figure.name, row.figure.unit, *row.values,
+                               row.figure.definition])
         sheet.column_dimensions["A"].width = 44
     sheet = book.create_sheet("Van buiten woonloket")
-    sheet.append(["Gemeente", "Jaar", "Cijfer", "Waarde", "Bron"])
+    append_row(sheet, ["Gemeente", "Jaar", "Cijfer", "Waarde", "Bron"])
     for figure in external:
-        sheet.append([figure.municipality.name, figure.year, figure.get_code_display(),
+        append_row(sheet, [figure.municipality.name, figure.year, figure.get_code_display(),
                       float(figure.value), figure.source])
     sheet = book.create_sheet("Beleidsprioriteiten")
-    sheet.append(["Prioriteit", "Tekst"])
+    append_row(sheet, ["Prioriteit", "Tekst"])
     for text in texts:
-        sheet.append([text.title, text.text])
+        append_row(sheet, [text.title, text.text])
     sheet = book.create_sheet("Overleg")
-    sheet.append(["Datum", "Overleg", "Gemeente of regio"])
+    append_row(sheet, ["Datum", "Overleg", "Gemeente of regio"])
     for meeting in meetings:
-        sheet.append([timezone.localtime(meeting.starts_at).date(), meeting.get_kind_display(),
-                      meeting.area_name])
+        append_row(sheet, [timezone.localtime(meeting.starts_at).date(),
+                           meeting.get_kind_display(), meeting.area_name])
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
