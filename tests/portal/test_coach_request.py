@@ -243,3 +243,27 @@ def test_the_dashboard_shows_new_requests(client, coach_request, alice, bob):
     assert "Jan Peeters" not in html  # no names on the dashboard
     client.force_login(bob)
     assert "nieuwe vraag naar een renovatiecoach" not in client.get("/overzicht/").content.decode()
+
+
+def test_a_second_request_after_the_same_scan_is_refused(client, make_scan, org_a):
+    scan = make_scan()
+    assert ask(client, scan, CONTACT).status_code == 302
+    again = ask(client, scan, CONTACT)
+    assert again.status_code == 422
+    assert "U vroeg al een renovatiecoach" in again.content.decode()
+    assert CoachRequest.objects.count() == 1
+
+
+def test_requests_share_the_rate_limit_of_the_scans(client, make_scan, org_a, settings):
+    settings.WOONLOKET_SCAN_RATE = 2
+    scans = [make_scan() for _ in range(3)]
+    assert [ask(client, s, CONTACT).status_code for s in scans] == [302, 302, 429]
+    assert CoachRequest.objects.count() == 2
+
+
+def test_a_screening_scan_is_not_public(client, make_scan):
+    scan = make_scan()
+    scan.origin = "screening"
+    scan.save(update_fields=["origin"])
+    assert client.get(f"/energiescan/{scan.token}/").status_code == 404
+    assert client.get(f"/api/v1/energy/scan/{scan.token}").status_code == 404

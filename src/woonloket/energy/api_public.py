@@ -27,6 +27,7 @@ from woonloket.core.errors import ServiceError
 from woonloket.core.models import Municipality
 
 from .engine import InputError, dwelling_from
+from .models import Scan
 from .schemas import DwellingIn
 from .selectors import scan_by_token
 from .services import scan_save
@@ -155,4 +156,4 @@ def scan_create(request, payload: ScanIn):
 @router.get("/scan/{token}", auth=None, response={200: ScanOut, 404: ErrorOut},
             summary="Een bewaarde energiescan opnieuw opvragen")
 def scan_get(request, token: str):
-    return _answer(request, scan_by_token(token))
+    return _answer(request, scan_by_token(token, Scan.Origin.CITIZEN))

@@ -25,7 +25,7 @@ def scale_rows(result: dict[str, Any]) -> list[dict[str, Any]]:
     for step in result.get("label_scale", []):
         label, high = step["label"], step.get("max")
         if low is None:
-            span, limit = f"< {high:g}", f"{high:g} kWh/m² of minder"
+            span, limit = f"< {high:g}", f"minder dan {high:g} kWh/m²"
         elif high is None:
             span, limit = f"> {low:g}", f"meer dan {low:g} kWh/m²"
         else:

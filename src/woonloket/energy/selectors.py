@@ -33,9 +33,14 @@ from .models import (
 PHASE_ORDER = [p.value for p in Phase]
 
 
-def scan_by_token(token: str) -> Scan:
-    """A saved scan by its unguessable token, or 404."""
-    scan = Scan.objects.filter(token=token).first() if 0 < len(token) <= 64 else None
+def scan_by_token(token: str, origin: str | None = None) -> Scan:
+    """A saved scan by its unguessable token (of that origin, when given), or 404.
+    The public pages ask for citizens' scans only: a screening's scan belongs to
+    a case."""
+    scans = Scan.objects.filter(token=token)
+    if origin:
+        scans = scans.filter(origin=origin)
+    scan = scans.first() if 0 < len(token) <= 64 else None
     if scan is None:
         raise Http404
     return scan

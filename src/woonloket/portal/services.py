@@ -90,6 +90,9 @@ def coach_request_create(
                            "en kies uw gemeente.")
     if errors:
         raise ServiceError("Uw vraag is nog niet volledig.", errors)
+    if CoachRequest.objects.filter(scan=scan).exclude(status=Status.DONE).exists():
+        raise Conflict("U vroeg al een renovatiecoach na deze scan; we nemen contact met u op. "
+                       "Wilt u iets toevoegen? Bel of mail het Energiehuis of de woondienst.")
     organisation = coach_organisation(scan.municipality_id)
     if organisation is None:
         raise ServiceError(

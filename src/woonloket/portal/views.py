@@ -21,7 +21,7 @@ from woonloket.core.roles import Perm
 from woonloket.energy import labels
 from woonloket.energy.api_public import RATE_LIMIT_DETAIL, scan_rate_exceeded
 from woonloket.energy.engine.parameters import DEFAULT_INCOME_CATEGORY
-from woonloket.energy.models import CoachRequest
+from woonloket.energy.models import CoachRequest, Scan
 from woonloket.energy.selectors import scan_by_token
 from woonloket.energy.services import scan_save
 
@@ -52,7 +52,7 @@ def scan_start(request):
 
 
 def _scan(token: str):
-    return scan_by_token(token)
+    return scan_by_token(token, Scan.Origin.CITIZEN)
 
 
 def scan_result(request, token: str):
@@ -96,17 +96,26 @@ def coach_ask(request, token: str):
     organisation = (services.coach_organisation(scan.municipality_id)
                     if scan.municipality_id else None)
     form = forms.CoachRequestForm(request.POST if request.method == "POST" else None)
+    retry_after = None
     if organisation is not None and request.method == "POST" and form.is_valid():
-        try:
-            services.coach_request_create(scan, **form.cleaned_data)
-        except ServiceError as exc:
-            show_service_error(form, exc)
+        # the same budget per IP address as the scans: no flood of requests
+        retry_after = scan_rate_exceeded(request)
+        if retry_after is not None:
+            form.add_error(None, RATE_LIMIT_DETAIL.format(seconds=retry_after))
         else:
-            return redirect("portal:coach_thanks", token=scan.token)
-    return render(request, "portal/coach_form.html", {
+            try:
+                services.coach_request_create(scan, **form.cleaned_data)
+            except ServiceError as exc:
+                show_service_error(form, exc)
+            else:
+                return redirect("portal:coach_thanks", token=scan.token)
+    response = render(request, "portal/coach_form.html", {
         "scan": scan, "form": form, "organisation": organisation,
         "consent_text": services.consent_text(organisation) if organisation else "",
-    }, status=422 if form.is_bound and form.errors else 200)
+    }, status=429 if retry_after else 422 if form.is_bound and form.errors else 200)
+    if retry_after:
+        response["Retry-After"] = str(retry_after)
+    return response
 
 
 def coach_thanks(request, token: str):
