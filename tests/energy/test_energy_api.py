@@ -139,8 +139,11 @@ def test_coaching_through_the_api(api, tina, carol, screening):
     assert result.status_code == 200, result.content
     out = result.json()
     assert out["after"]["energy_kwh"] < out["before"]["energy_kwh"]
-    assert [p["phase"] for p in out["phases"]] == ["advies", "uitvoering"]
-    listed = api(tina).get("/energy/trajectories", phase="uitvoering").json()
+    # the works are done: the trajectory moved on to "oplevering", and only once
+    assert [p["phase"] for p in out["phases"]] == ["advies", "uitvoering", "oplevering"]
+    assert api(tina).post(f"{url}/result", {"completed_on": TODAY.isoformat(),
+                                            "changes": {"pv_kwp": 4}}).status_code == 409
+    listed = api(tina).get("/energy/trajectories", phase="oplevering").json()
     assert listed["count"] == 1 and listed["items"][0]["quote_count"] == 1
     assert api(carol).get("/energy/contractors", speciality="dak").json()["count"] == 1
 
@@ -194,3 +197,14 @@ def test_choices_are_listed_in_dutch(api, tina, case):
     assert response.status_code == 422
     message = response.json()["errors"][0]["message"]
     assert " of " in message and " or " not in message
+
+
+def test_works_do_not_change_the_type_or_age_of_a_home(api, tina, screening):
+    t = services.trajectory_start(tina, screening.case)
+    response = api(tina).post(f"/energy/trajectories/{t.pk}/result", {
+        "completed_on": TODAY.isoformat(),
+        "changes": {"building_type": "appartement", "roof_insulation_cm": 10}})
+    assert response.status_code == 422
+    assert response.json()["errors"][0]["field"] == "changes.building_type"
+    t.refresh_from_db()
+    assert t.after_scan is None and t.phase == "advies"

@@ -113,7 +113,8 @@ def test_a_running_program_is_linked_not_doubled(alice, screening):
     assert Enrolment.objects.filter(program="renovatiebegeleiding").count() == 1
     again = services.follow_up_decide(alice, screening, kind="renovatiebegeleiding",
                                       reason="Bevestigd na overleg.")
-    assert again.enrolment is None  # the running program already answers the first one
+    assert again.enrolment == running  # both decisions point at the one running program
+    assert Enrolment.objects.filter(program="renovatiebegeleiding").count() == 1
 
 
 def test_geen_actie_creates_no_program(alice, screening):

@@ -193,8 +193,9 @@ class FollowUp(models.Model):
     reason = models.TextField(_("reden"))
     decided_on = models.DateField(_("beslist op"))
     decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, related_name="+")
-    enrolment = models.OneToOneField(Enrolment, models.SET_NULL, null=True, blank=True,
-                                     related_name="energy_follow_up")
+    # Several decisions may lead to the same running program (it is not doubled).
+    enrolment = models.ForeignKey(Enrolment, models.SET_NULL, null=True, blank=True,
+                                  related_name="energy_follow_ups")
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

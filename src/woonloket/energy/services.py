@@ -292,8 +292,6 @@ def follow_up_decide(user, screening: Screening, *, kind: str, reason: str,
         enrolment = case.enrolments.filter(program=kind, ended_on__isnull=True).first()
         if enrolment is None:
             enrolment = enrolment_add(user, case, program=kind, started_on=decided_on)
-        elif FollowUp.objects.filter(enrolment=enrolment).exists():
-            enrolment = None  # the running program already answers an earlier decision
     follow_up = FollowUp.objects.create(screening=screening, kind=kind, reason=reason.strip(),
                                         decided_on=decided_on, decided_by=user,
                                         enrolment=enrolment)
@@ -418,8 +416,15 @@ def _inputs_of(scan: Scan) -> dict:
 @transaction.atomic
 def trajectory_result(user, trajectory: Trajectory, *, completed_on: date,
                       changes: dict) -> Trajectory:
-    """The works are done: the inputs before with what changed give the scan after."""
+    """The works are done: the inputs before with what changed give the scan after.
+    Recorded once; the trajectory moves on to "oplevering" when it was not there yet.
+    Works change a home, not its type or age."""
+    trajectory = Trajectory.objects.select_for_update().select_related("case").get(
+        pk=trajectory.pk)
     _require_trajectory_editor(user, trajectory)
+    if trajectory.after_scan_id:
+        raise Conflict("Het resultaat van deze renovatie is al geregistreerd.",
+                       {"changes": "Het resultaat is al geregistreerd."})
     before = trajectory.before_scan
     if before is None:
         message = "Er is geen scan vooraf: registreer eerst een screening voor dit dossier."
@@ -431,6 +436,16 @@ def trajectory_result(user, trajectory: Trajectory, *, completed_on: date,
     unknown = sorted(set(changed) - set(FIELDS))
     if unknown:
         errors.update({f"changes.{k}": "Dit veld bestaat niet." for k in unknown})
+    for name in ("building_type", "construction_year"):
+        if name in changed and str(changed[name]) != str(_inputs_of(before).get(name)):
+            errors[f"changes.{name}"] = "Werken veranderen het woningtype en het bouwjaar niet."
+        changed.pop(name, None)
+    reaches_delivery = PHASE_ORDER.index(trajectory.phase) < PHASE_ORDER.index(Phase.OPLEVERING)
+    if reaches_delivery:
+        last = trajectory.phases.order_by("-started_on").values_list(
+            "started_on", flat=True).first()
+        _date_errors(errors, "completed_on", completed_on,
+                     not_before=last or trajectory.started_on, before_label="de vorige fase")
     base = _inputs_of(before)
     if "heating_system" in changed:
         # a new installation: its year is the year of the works, its fuel follows the
@@ -449,7 +464,11 @@ def trajectory_result(user, trajectory: Trajectory, *, completed_on: date,
     scan = scan_save(after, origin=Scan.Origin.RESULT, municipality_nis=before.municipality_id,
                      income_category=before.income_category)
     trajectory.after_scan, trajectory.completed_on = scan, completed_on
-    trajectory.save(update_fields=["after_scan", "completed_on"])
+    if reaches_delivery:
+        TrajectoryPhase.objects.create(trajectory=trajectory, phase=Phase.OPLEVERING,
+                                       started_on=completed_on, note="werken klaar")
+        trajectory.phase = Phase.OPLEVERING
+    trajectory.save(update_fields=["after_scan", "completed_on", "phase"])
     audit.record(user, Audit.UPDATE, trajectory,
                  organisation_id=trajectory.case.lead_organisation_id,
                  changes={"result": {"label": [before.label, scan.label],
