@@ -10,8 +10,8 @@ from django.http import Http404
 from django.utils import timezone
 from ninja import Field, Query, Router, Schema, Status
 
-from woonloket.api.fields import Id
 from woonloket.api.pagination import BoundedLimitOffset
+from woonloket.api.schemas import AddressIn, Id
 from woonloket.cases.models import Case
 from woonloket.core.access import require_member
 from woonloket.core.audit import record_list
@@ -45,14 +45,6 @@ class DwellingChanges(DwellingIn):
 
     building_type: Literal[BUILDING_TYPES] | None = None
     construction_year: int | None = Field(None, ge=MIN_YEAR, le=MAX_YEAR)
-
-
-class AddressIn(Schema):
-    street: str = Field("", max_length=150)
-    number: str = Field("", max_length=10)
-    box: str = Field("", max_length=10)
-    postal_code: str = Field("", pattern=r"^(\d{4})?$")
-    municipality_nis: str | None = Field(None, pattern=r"^\d{5}$")
 
 
 class FindingIn(Schema):

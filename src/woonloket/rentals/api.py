@@ -9,6 +9,7 @@ from ninja import Field, File, Query, Router, Schema, Status, UploadedFile
 from ninja.pagination import paginate
 
 from woonloket.api.pagination import BoundedLimitOffset
+from woonloket.api.schemas import AddressIn
 from woonloket.core import csvfile
 from woonloket.core.access import require_member
 from woonloket.core.errors import ServiceError
@@ -17,14 +18,6 @@ from . import selectors, services
 from .models import Landlord, Listing
 
 router = Router(tags=["woningzoektocht"])
-
-
-class AddressIn(Schema):
-    street: str = Field("", max_length=150)
-    number: str = Field("", max_length=10)
-    box: str = Field("", max_length=10)
-    postal_code: str = Field("", pattern=r"^(\d{4})?$")
-    municipality_nis: str | None = Field(None, pattern=r"^\d{5}$")
 
 
 class LandlordIn(Schema):
