@@ -208,3 +208,17 @@ def test_works_do_not_change_the_type_or_age_of_a_home(api, tina, screening):
     assert response.json()["errors"][0]["field"] == "changes.building_type"
     t.refresh_from_db()
     assert t.after_scan is None and t.phase == "advies"
+
+
+def test_the_dwelling_may_also_be_given_beside_the_other_fields(api, tina, case):
+    response = api(tina).post("/energy/screenings", {
+        "case_id": case.pk, "building_type": "gesloten", "construction_year": 1930,
+        "glazing": "enkel"})
+    assert response.status_code == 201, response.content
+    out = response.json()
+    assert out["visited_on"] == TODAY.isoformat()
+    scan = Screening.objects.get(pk=out["id"]).scan
+    assert (scan.inputs["building_type"], scan.inputs["glazing"]) == ("gesloten", "enkel")
+    missing = api(tina).post("/energy/screenings", {"case_id": case.pk})
+    assert missing.status_code == 422
+    assert {e["field"] for e in missing.json()["errors"]} >= {"dwelling.building_type"}

@@ -20,6 +20,7 @@ from woonloket.core.errors import ServiceError
 from . import selectors, services
 from .engine.inputs import (
     BUILDING_TYPES,
+    FIELDS,
     MAX_YEAR,
     MIN_YEAR,
 )
@@ -41,7 +42,8 @@ router = Router(tags=["energie"])
 
 
 class DwellingChanges(DwellingIn):
-    """What the works changed (everything optional; the rest stays as before)."""
+    """Dwelling fields that are all optional: what the works changed (the rest stays
+    as before), or the dwelling of a screening given beside its other fields."""
 
     building_type: Literal[BUILDING_TYPES] | None = None
     construction_year: int | None = Field(None, ge=MIN_YEAR, le=MAX_YEAR)
@@ -53,14 +55,17 @@ class FindingIn(Schema):
     note: str = Field("", max_length=500)
 
 
-class ScreeningIn(Schema):
+class ScreeningIn(DwellingChanges):
+    """The dwelling as observed under `dwelling`, or its fields beside the others
+    (as in POST /scan); the visit is today when `visited_on` is left out."""
+
     case_id: Id
-    visited_on: date
+    visited_on: date | None = None
     address: AddressIn | None = None
     municipality_nis: str | None = Field(None, pattern=r"^\d{5}$")
     is_owner_occupied: bool = False
     income_category: int | None = Field(None, ge=1, le=4)
-    dwelling: DwellingIn
+    dwelling: DwellingIn | None = None
     findings: list[FindingIn] = Field(default_factory=list, max_length=20)
     notes: str = Field("", max_length=10000)
     organisation_id: Id | None = None
@@ -162,9 +167,11 @@ def screening_create(request, payload: ScreeningIn):
     case = _case(request.user, payload.case_id)
     address = payload.address.dict() if payload.address else {}
     nis = payload.municipality_nis or address.get("municipality_nis") or case.municipality_id
+    dwelling = {**payload.dict(include=set(FIELDS), exclude_none=True),
+                **(payload.dwelling.dict(exclude_none=True) if payload.dwelling else {})}
     screening = services.screening_record(
-        request.user, case, visited_on=payload.visited_on,
-        dwelling=payload.dwelling.dict(exclude_none=True), municipality_nis=nis,
+        request.user, case, visited_on=payload.visited_on or timezone.localdate(),
+        dwelling=dwelling, municipality_nis=nis,
         street=address.get("street", ""), number=address.get("number", ""),
         box=address.get("box", ""), postal_code=address.get("postal_code", ""),
         is_owner_occupied=payload.is_owner_occupied,
