@@ -222,3 +222,12 @@ def test_the_dwelling_may_also_be_given_beside_the_other_fields(api, tina, case)
     missing = api(tina).post("/energy/screenings", {"case_id": case.pk})
     assert missing.status_code == 422
     assert {e["field"] for e in missing.json()["errors"]} >= {"dwelling.building_type"}
+
+
+def test_a_platform_administrator_records_a_screening_for_the_case_organisation(api, root, case):
+    response = api(root).post("/energy/screenings", {
+        "case_id": case.pk, "building_type": "open", "construction_year": 1965})
+    assert response.status_code == 201, response.content
+    assert response.json()["organisation_id"] == case.lead_organisation_id
+    listed = api(root).get("/energy/screenings", case_id=case.pk).json()
+    assert listed["count"] == 1
