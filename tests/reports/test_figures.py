@@ -267,3 +267,36 @@ def test_figures_of_another_area_cannot_be_entered(carol):
     with pytest.raises(PermissionDenied):
         services.external_figure_save(carol, municipality_nis="34022", year=2026,
                                       code="allocations", value=Decimal(1), source="x")
+
+
+def test_energy_figures(data, alice, make_user, org_a):
+    from woonloket.core.roles import Role
+    from woonloket.energy import services as energy
+    from woonloket.energy.engine import dwelling_from
+
+    a, b, _c = data
+    tech = make_user("tom", Role.TECHNICIAN, org_a)
+    from woonloket.portal.services import coach_request_create
+
+    for year, kind in ((1930, "gesloten"), (1930, "open"), (2015, "open")):
+        scan = energy.scan_save(dwelling_from({"building_type": kind, "construction_year": year}),
+                                origin="citizen", municipality_nis=IZEGEM)
+    coach_request_create(scan, name="Jan Peeters", phone="051 12 34 56", consent=True)
+    old = {"building_type": "open", "construction_year": 1935, "heating_system": "klassieke_ketel",
+           "heating_fuel": "stookolie", "heating_year": 1975}
+    bad = energy.screening_record(tech, a, visited_on=date(2026, 3, 1), dwelling=old,
+                                  municipality_nis=IZEGEM)
+    energy.screening_record(tech, b, visited_on=date(2026, 3, 2), municipality_nis=IZEGEM,
+                            dwelling={"building_type": "open", "construction_year": 2015})
+    energy.screening_record(tech, b, visited_on=date(2025, 12, 31), municipality_nis=IZEGEM,
+                            dwelling={"building_type": "open", "construction_year": 2015})
+    trajectory = energy.trajectory_start(tech, a, started_on=date(2026, 3, 5))
+    energy.trajectory_result(tech, trajectory, completed_on=date(2026, 9, 1),
+                             changes={"roof_insulation_cm": 20})
+    assert bad.scan.label in ("E", "F")
+    v = _values(2026)
+    assert v["citizen_scans"]["*"] == 3 and v["coach_requests"]["*"] == 1
+    assert v["screenings"]["*"] == 2 and v["screenings_ef"]["*"] == 1
+    assert v["screenings_ef_share"]["*"] == 50.0
+    assert v["renovations_started"]["*"] == 1 and v["renovations_done"]["*"] == 1
+    assert _values(2025)["screenings"]["*"] == 1

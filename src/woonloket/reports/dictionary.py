@@ -18,6 +18,7 @@ from django.db.models import Count, F, Q, QuerySet, Value
 from django.db.models.functions import ExtractYear
 
 from woonloket.cases.models import Case, Contact, Referral
+from woonloket.energy.models import CoachRequest, Scan, Screening, Trajectory
 from woonloket.evictions.models import Mediation, Petition
 from woonloket.housing import rules as housing_rules
 from woonloket.housing.models import Application, HousingUnit, Registration, Stay
@@ -199,11 +200,19 @@ mediation_agreements = Dated(Mediation, "closed_on", "municipality_id",
                              (("outcome", Mediation.Outcome.AGREEMENT),))
 woonclub_households = Dated(Attendance, "session__held_on", "case__municipality_id",
                             distinct="case__household_id")
+citizen_scans = Dated(Scan, "created_at__date", "municipality_id",
+                      (("origin", Scan.Origin.CITIZEN),))
+coach_requests = Dated(CoachRequest, "created_at__date", "municipality_id")
+screenings = Dated(Screening, "visited_on", "municipality_id")
+screenings_ef = Dated(Screening, "visited_on", "municipality_id",
+                      (("scan__label__in", ("E", "F")),))
+renovations_started = Dated(Trajectory, "started_on", "case__municipality_id")
+renovations_done = Dated(Trajectory, "completed_on", "case__municipality_id")
 
 
-CASES, CRISIS, EVICTIONS, KRACHT, REFERRALS, MEDIATION, WOONCLUB = (
+CASES, CRISIS, EVICTIONS, KRACHT, REFERRALS, MEDIATION, WOONCLUB, ENERGY = (
     "Dossiers", "Crisisopvang", "Uithuiszettingen", "kracht.wonen", "Doorverwijzingen",
-    "Huurbemiddeling", "Woonclub")
+    "Huurbemiddeling", "Woonclub", "Energie en renovatie")
 N, PCT = "aantal", "%"
 CASE_MUNICIPALITY = "De gemeente van het dossier telt."
 
@@ -288,6 +297,25 @@ FIGURES: list[Figure] = [
     Figure("woonclub_households", "Gezinnen op de woonclub", "Gezinnen die minstens één "
            f"woonclub van het jaar bijwoonden (elk gezin één keer). {CASE_MUNICIPALITY}", N,
            WOONCLUB, woonclub_households),
+    Figure("citizen_scans", "Energiescans door burgers", "Publieke energiescans gemaakt in het "
+           "jaar voor een woning in de gemeente (de gemeente die de burger koos).", N, ENERGY,
+           citizen_scans),
+    Figure("coach_requests", "Vragen naar een renovatiecoach", "Burgers die in het jaar na hun "
+           "energiescan een renovatiecoach vroegen, naar de gemeente van de scan.", N, ENERGY,
+           coach_requests),
+    Figure("screenings", "Energie- en comfortscreenings", "Screenings aan huis met bezoekdatum "
+           "in het jaar, naar de gemeente van de woning.", N, ENERGY, screenings),
+    Figure("screenings_ef", "Gescreende woningen met label E of F", "Screenings van het jaar "
+           "waarvan de scan (een schatting, geen EPC) label E of F gaf.", N, ENERGY,
+           screenings_ef),
+    Figure("screenings_ef_share", "Aandeel gescreende woningen met label E of F",
+           "Gescreende woningen met label E of F gedeeld door de screenings van het jaar.", PCT,
+           ENERGY, share_of=("screenings_ef", "screenings")),
+    Figure("renovations_started", "Renovatiebegeleidingen gestart", "Renovatiebegeleidingen "
+           f"met startdatum in het jaar. {CASE_MUNICIPALITY}", N, ENERGY, renovations_started),
+    Figure("renovations_done", "Renovaties afgerond", "Renovatiebegeleidingen waarvan de "
+           f"werken in het jaar klaar waren (resultaat geregistreerd). {CASE_MUNICIPALITY}", N,
+           ENERGY, renovations_done),
 ]
 BY_CODE = {f.code: f for f in FIGURES}
 
