@@ -260,3 +260,17 @@ def test_the_filled_in_dwelling_gives_the_same_result(kind, year):
     again = scan(first.completed.dwelling)
     assert again.cost_eur == first.cost_eur
     assert again.primary_energy_kwh_m2 == first.primary_energy_kwh_m2
+
+
+def test_an_apartment_may_be_given_with_its_buildings_area_a_house_not():
+    """TABULA's reference area of a multi-family archetype is the whole building's:
+    the result per m2 is the apartment's."""
+    arch = scan(Dwelling("appartement", 1960)).completed.archetype
+    whole = scan(dwelling_from({"building_type": "appartement", "construction_year": 1960,
+                                "heated_floor_area_m2": arch.a_ref}))
+    assert whole.heat_need_kwh_m2 == pytest.approx(
+        scan(Dwelling("appartement", 1960)).heat_need_kwh_m2, rel=1e-12)
+    with pytest.raises(InputError) as caught:
+        dwelling_from({"building_type": "open", "construction_year": 1960,
+                       "heated_floor_area_m2": 2500})
+    assert "2000" in caught.value.errors["heated_floor_area_m2"]

@@ -133,7 +133,8 @@ def test_the_openapi_documents_the_rate_limit(client):
     assert not op.get("security")
     schema = doc["components"]["schemas"]["ScanIn"]["properties"]
     assert schema["construction_year"]["minimum"] == 1800
-    assert schema["heated_floor_area_m2"]["maximum"] == 2000
+    assert schema["heated_floor_area_m2"]["maximum"] == 35000  # a whole apartment building
+    assert "2000 m² voor een huis" in schema["heated_floor_area_m2"]["description"]
 
 
 def test_no_csrf_token_is_needed(db):

@@ -16,6 +16,7 @@ from .engine.inputs import (
     HEATING_SYSTEMS,
     HOT_WATER,
     MAX_AREA,
+    MAX_BUILDING_AREA,
     MAX_INSULATION_CM,
     MAX_PV_KWP,
     MAX_YEAR,
@@ -39,7 +40,10 @@ class DwellingIn(Schema):
 
     building_type: Literal[BUILDING_TYPES]
     construction_year: int = Field(..., **_range(MIN_YEAR, MAX_YEAR))
-    heated_floor_area_m2: float | None = Field(None, **_range(MIN_AREA, MAX_AREA))
+    heated_floor_area_m2: float | None = Field(
+        None, **_range(MIN_AREA, MAX_BUILDING_AREA),
+        description=f"hoogstens {MAX_AREA:g} m² voor een huis; een appartement mag met de "
+        "oppervlakte van het hele gebouw (de uitkomst per m² is dezelfde)")
     roof_insulation_cm: float | None = Field(None, **_range(0, MAX_INSULATION_CM),
                                              description="bijgeplaatst; leeg = onbekend")
     wall_insulation_cm: float | None = Field(None, **_range(0, MAX_INSULATION_CM))

@@ -39,24 +39,9 @@ GROUPING = ("neighbourhood", "neighbourhood_name", "street", "number", "postal_c
 ENGINE_OPTIONAL = tuple(f for f in engine_inputs.FIELDS if f not in REQUIRED)
 OCCUPANT = ("income_category",)
 OPTIONAL = GROUPING + ENGINE_OPTIONAL + OCCUPANT
-CATEGORICAL = {
-    "building_type": engine_inputs.BUILDING_TYPES, "glazing": engine_inputs.GLAZING,
-    "airtightness": engine_inputs.AIRTIGHTNESS, "ventilation": engine_inputs.VENTILATION,
-    "heating_system": engine_inputs.HEATING_SYSTEMS, "heating_fuel": engine_inputs.FUELS,
-    "hot_water": engine_inputs.HOT_WATER,
-}
+CATEGORICAL = engine_inputs.CHOICES
 # Numeric inputs: (low, high, integer), as the engine checks them one by one.
-NUMERIC = {
-    "construction_year": (engine_inputs.MIN_YEAR, engine_inputs.MAX_YEAR, True),
-    "heated_floor_area_m2": (engine_inputs.MIN_AREA, engine_inputs.MAX_AREA, False),
-    "roof_insulation_cm": (0, engine_inputs.MAX_INSULATION_CM, False),
-    "wall_insulation_cm": (0, engine_inputs.MAX_INSULATION_CM, False),
-    "floor_insulation_cm": (0, engine_inputs.MAX_INSULATION_CM, False),
-    "heating_year": (1950, engine_inputs.MAX_YEAR, True),
-    "pv_kwp": (0, engine_inputs.MAX_PV_KWP, False),
-    "occupants": (1, 20, True),
-    "income_category": (1, 4, True),
-}
+NUMERIC = {**engine_inputs.NUMBERS, "income_category": (1, 4, True)}
 COMBUSTION = engine_inputs.COMBUSTION
 CHUNK = 100_000
 MAX_ERRORS = 100
@@ -321,6 +306,10 @@ def _masks(col: dict[str, list], n: int):
             if integer:
                 bad |= known & (values != np.floor(values))
         arrays[name] = values
+    if "heated_floor_area_m2" in arrays:  # a house is smaller than an apartment building
+        with np.errstate(invalid="ignore"):
+            bad |= (arrays["heated_floor_area_m2"] > engine_inputs.MAX_AREA) & (
+                arrays["building_type"] != "appartement")
     bad |= np.isnan(arrays["construction_year"])
     if "heating_system" in arrays and "heating_fuel" in arrays:
         system, fuel = arrays["heating_system"], arrays["heating_fuel"]

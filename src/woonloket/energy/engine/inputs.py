@@ -42,7 +42,9 @@ LABELS_NL: dict[str, str] = {
 
 MIN_YEAR = 1800
 MAX_YEAR = 2030  # a dwelling being built may be scanned a few years ahead
-MAX_AREA = 2000.0
+MAX_AREA = 2000.0            # a house
+MAX_BUILDING_AREA = 35000.0  # an apartment may be given with its building's area (the
+                             # result per m2 is the same): TABULA's largest block is 30 982 m2
 MIN_AREA = 15.0
 MAX_INSULATION_CM = 50.0
 MAX_PV_KWP = 50.0
@@ -78,12 +80,12 @@ class Dwelling:
 
 
 FIELDS = tuple(f.name for f in fields(Dwelling))
-_CHOICES = {"building_type": BUILDING_TYPES, "glazing": GLAZING, "airtightness": AIRTIGHTNESS,
+CHOICES = {"building_type": BUILDING_TYPES, "glazing": GLAZING, "airtightness": AIRTIGHTNESS,
             "ventilation": VENTILATION, "heating_system": HEATING_SYSTEMS,
             "heating_fuel": FUELS, "hot_water": HOT_WATER}
-_NUMBERS = {  # field: (low, high, integer)
+NUMBERS = {  # field: (low, high, integer)
     "construction_year": (MIN_YEAR, MAX_YEAR, True),
-    "heated_floor_area_m2": (MIN_AREA, MAX_AREA, False),
+    "heated_floor_area_m2": (MIN_AREA, MAX_BUILDING_AREA, False),
     "roof_insulation_cm": (0, MAX_INSULATION_CM, False),
     "wall_insulation_cm": (0, MAX_INSULATION_CM, False),
     "floor_insulation_cm": (0, MAX_INSULATION_CM, False),
@@ -113,13 +115,15 @@ def dwelling_from(data: dict[str, Any]) -> Dwelling:
             if name in ("building_type", "construction_year"):
                 errors[name] = "Dit veld is verplicht."
             continue
-        if name in _CHOICES:
-            if raw not in _CHOICES[name]:
-                errors[name] = "Kies een van: " + ", ".join(_CHOICES[name]) + "."
+        if name in CHOICES:
+            if raw not in CHOICES[name]:
+                errors[name] = "Kies een van: " + ", ".join(CHOICES[name]) + "."
             else:
                 values[name] = raw
             continue
-        low, high, integer = _NUMBERS[name]
+        low, high, integer = NUMBERS[name]
+        if name == "heated_floor_area_m2" and data.get("building_type") != "appartement":
+            high = MAX_AREA
         try:
             number = float(raw) if not isinstance(raw, bool) else float("nan")
         except (TypeError, ValueError):
