@@ -52,7 +52,7 @@ VULNERABLE_PROGRAMS = ("noodkoopfonds", "ketelonderhoud", "renovatiebegeleiding"
 
 def is_vulnerable(case_open: bool, is_priority: bool, running_programs: Iterable[str]) -> bool:
     """A household counts as a known vulnerable household when it has an open
-    case (status not "afgesloten") that the importing user may see, and that
+    case (status not "afgesloten") that the importing organisation holds, and that
     case either
 
     - is in the priority target group (`is_priority`: the counsellor's
