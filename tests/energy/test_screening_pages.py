@@ -51,7 +51,7 @@ def test_the_screening_form_records_a_screening(client, tina, case):
 @pytest.mark.parametrize("change, field, message", [
     ({"construction_year": ""}, "construction_year", "Dit veld is verplicht."),
     ({"building_type": ""}, "building_type", "Dit veld is verplicht."),
-    ({"construction_year": "3000"}, "construction_year", "Het bouwjaar ligt tussen 1800"),
+    ({"construction_year": "3000"}, "construction_year", "Moet tussen 1800 en 2030 liggen."),
     ({"postal_code": "88"}, "postal_code", "Een Belgische postcode heeft 4 cijfers."),
     ({"heating_system": "warmtepomp_lucht_water"}, "heating_fuel", "werkt op elektriciteit"),
     ({"finding_vocht": ""}, "finding_vocht", "Kies de ernst"),

@@ -15,15 +15,15 @@ HEADER = ("neighbourhood;neighbourhood_name;street;number;postal_code;municipali
 
 # Twelve dwellings in two sectors of Izegem and one postal-code group of Ingelmunster.
 GOOD_ROWS = [
-    "36008A00-;Centrum;Kerkstraat;12;8870;36008;gesloten;1925;110;;;;enkel;;;;2;1",
+    "36008A00-;Centrum;Kerkstraat;12;8870;36008;gesloten;1925;110;;;;enkel;;;;2;4",
     "36008A00-;Centrum;Kerkstraat;14;8870;36008;gesloten;1930;;0;0;0;dubbel;klassieke_ketel;"
     "aardgas;;;",
     "36008A00-;Centrum;Sint-Jansstraat;3A;8870;36008;halfopen;1965;150;6;;;dubbel;;;;3;2",
     "36008A00-;Centrum;Molenstraat;1;8870;36008;open;1975;210;12;6;;hoogrendement;"
     "condensatieketel;aardgas;4;4;",
-    "36008A00-;Centrum;Molenstraat;2;8870;36008;appartement;1995;80;;;;dubbel;;;;1;1",
+    "36008A00-;Centrum;Molenstraat;2;8870;36008;appartement;1995;80;;;;dubbel;;;;1;4",
     "36008B01-;Bosmolens;Bosmolenstraat;7;8870;36008;open;2012;180;20;14;10;driedubbel;"
-    "warmtepomp_lucht_water;elektriciteit;6;4;4",
+    "warmtepomp_lucht_water;elektriciteit;6;4;1",
     "36008B01-;Bosmolens;Bosmolenstraat;9;8870;36008;halfopen;2005;;;;;;;;;;",
     "36008B01-;Bosmolens;Bosmolenstraat;11;8870;36008;open;1985;;;;;;kachel;stookolie;;;3",
     ";;Stationsstraat;5;8770;36007;gesloten;1950;120;;;;enkel;;;;;",

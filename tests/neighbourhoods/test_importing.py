@@ -47,7 +47,7 @@ def single_path(rows):
         o["delivered"] += now.total_delivered_kwh
         o["saving"] += now.total_delivered_kwh - after.total_delivered_kwh
         o["saving_eur"] += now.cost_eur - after.cost_eur
-        o["low"] += cells["income_category"] == "1"
+        o["low"] += cells["income_category"] == "4"  # the lowest incomes
     return out
 
 

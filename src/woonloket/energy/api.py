@@ -13,7 +13,7 @@ from ninja import Field, Query, Router, Schema, Status
 from woonloket.api.pagination import BoundedLimitOffset
 from woonloket.api.schemas import AddressIn, Id
 from woonloket.cases.models import Case
-from woonloket.core.access import require_member
+from woonloket.core.access import get_visible_or_404, require_member
 from woonloket.core.audit import record_list
 from woonloket.core.errors import ServiceError
 
@@ -154,10 +154,7 @@ def _screening(s: Screening) -> dict:
 
 
 def _case(user, case_id: int) -> Case:
-    case = Case.objects.visible_to(user).filter(pk=case_id).first()
-    if case is None:
-        raise Http404
-    return case
+    return get_visible_or_404(Case.objects, user, pk=case_id)
 
 
 @router.post("/screenings", response={201: ScreeningOut})

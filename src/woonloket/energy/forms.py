@@ -10,13 +10,12 @@ from woonloket.core.models import Municipality
 from .engine.inputs import (
     AIRTIGHTNESS,
     BUILDING_TYPES,
+    FIELDS,
     FUELS,
     GLAZING,
     HEATING_SYSTEMS,
     HOT_WATER,
     LABELS_NL,
-    MAX_YEAR,
-    MIN_YEAR,
     VENTILATION,
 )
 from .models import Finding, FollowUpKind, Phase, Severity, Speciality
@@ -25,10 +24,11 @@ from .services import QUOTE_UNITS
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 UNKNOWN = ("", _("onbekend (standaard van het woningtype)"))
+# Mijn VerbouwPremie numbers them from the highest incomes (1) to the lowest (4).
 INCOME_CATEGORIES = [
-    ("", _("onbekend (hoogste categorie)")),
-    ("1", _("1 – laagste inkomens")), ("2", _("2")), ("3", _("3")),
-    ("4", _("4 – hoogste inkomens")),
+    ("", _("onbekend (gerekend als categorie 1)")),
+    ("4", _("4 – laagste inkomens (hoogste premie)")), ("3", _("3")), ("2", _("2")),
+    ("1", _("1 – hoogste inkomens")),
 ]
 
 
@@ -43,26 +43,21 @@ def flemish_municipalities():
 
 
 class DwellingFields(forms.Form):
-    """The scan engine's inputs, as observed (every field but the first two optional)."""
+    """The scan engine's inputs, as observed (every field but the first two optional).
+    Their bounds are the engine's (`dwelling_from`): its Dutch message lands on the field."""
 
     building_type = forms.ChoiceField(label=_("Woningtype"),
                                       choices=_choices(BUILDING_TYPES, unknown=False))
-    construction_year = forms.IntegerField(
-        label=_("Bouwjaar"), min_value=MIN_YEAR, max_value=MAX_YEAR,
-        error_messages={"min_value": _("Het bouwjaar ligt tussen 1800 en 2030."),
-                        "max_value": _("Het bouwjaar ligt tussen 1800 en 2030.")})
+    construction_year = forms.IntegerField(label=_("Bouwjaar"))
     heated_floor_area_m2 = forms.DecimalField(
-        label=_("Verwarmde vloeroppervlakte (m²)"), required=False, min_value=15,
-        max_value=2000, decimal_places=1)
+        label=_("Verwarmde vloeroppervlakte (m²)"), required=False, decimal_places=1)
     roof_insulation_cm = forms.DecimalField(
-        label=_("Dakisolatie (cm, nageplaatst)"), required=False, min_value=0, max_value=50,
-        decimal_places=1, help_text=_("Leeg: niet gezien of onbekend."))
+        label=_("Dakisolatie (cm, nageplaatst)"), required=False, decimal_places=1,
+        help_text=_("Leeg: niet gezien of onbekend."))
     wall_insulation_cm = forms.DecimalField(
-        label=_("Muurisolatie (cm, nageplaatst)"), required=False, min_value=0, max_value=50,
-        decimal_places=1)
+        label=_("Muurisolatie (cm, nageplaatst)"), required=False, decimal_places=1)
     floor_insulation_cm = forms.DecimalField(
-        label=_("Vloerisolatie (cm, nageplaatst)"), required=False, min_value=0, max_value=50,
-        decimal_places=1)
+        label=_("Vloerisolatie (cm, nageplaatst)"), required=False, decimal_places=1)
     glazing = forms.ChoiceField(label=_("Beglazing"), choices=_choices(GLAZING), required=False)
     airtightness = forms.ChoiceField(label=_("Luchtdichtheid"), choices=_choices(AIRTIGHTNESS),
                                      required=False)
@@ -72,19 +67,13 @@ class DwellingFields(forms.Form):
                                        required=False)
     heating_fuel = forms.ChoiceField(label=_("Brandstof"), choices=_choices(FUELS),
                                      required=False)
-    heating_year = forms.IntegerField(label=_("Verwarming geplaatst in (jaar)"), required=False,
-                                      min_value=1950, max_value=MAX_YEAR)
+    heating_year = forms.IntegerField(label=_("Verwarming geplaatst in (jaar)"), required=False)
     hot_water = forms.ChoiceField(label=_("Warm water"), choices=_choices(HOT_WATER),
                                   required=False)
-    pv_kwp = forms.DecimalField(label=_("Zonnepanelen (kWp)"), required=False, min_value=0,
-                                max_value=50, decimal_places=2)
-    occupants = forms.IntegerField(label=_("Bewoners"), required=False, min_value=1,
-                                   max_value=20)
+    pv_kwp = forms.DecimalField(label=_("Zonnepanelen (kWp)"), required=False, decimal_places=2)
+    occupants = forms.IntegerField(label=_("Bewoners"), required=False)
 
-    DWELLING = ("building_type", "construction_year", "heated_floor_area_m2",
-                "roof_insulation_cm", "wall_insulation_cm", "floor_insulation_cm", "glazing",
-                "airtightness", "ventilation", "heating_system", "heating_fuel",
-                "heating_year", "hot_water", "pv_kwp", "occupants")
+    DWELLING = FIELDS
 
     def dwelling(self) -> dict:
         """The observed inputs for the engine: unknown fields left out."""

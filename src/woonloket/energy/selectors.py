@@ -46,9 +46,6 @@ def scan_by_token(token: str, origin: str | None = None) -> Scan:
     return scan
 
 
-def measure_name(code: str) -> str:
-    return MEASURE_NAMES.get(code, code)
-
 # Back office reads: screenings, renovation coaching, contractors and quotes ------------
 #
 # Screenings and trajectories hold personal data (an address, a household's home and
@@ -180,6 +177,14 @@ def contractors(user, *, speciality: str | None = None, municipality_nis: str | 
             .annotate(quote_count=Count("quotes", distinct=True)).order_by("name", "pk"))
 
 
+def quote_contractors(trajectory: Trajectory) -> QuerySet[Contractor]:
+    """The contractors a quote of this trajectory may come from: the active pool of the
+    coaching organisation and of the case's lead organisation."""
+    return Contractor.objects.filter(
+        organisation_id__in={trajectory.organisation_id, trajectory.case.lead_organisation_id},
+        is_active=True).order_by("name")
+
+
 # The quote comparison ------------------------------------------------------------------
 
 @dataclass
@@ -242,7 +247,7 @@ def quote_comparison(trajectory: Trajectory) -> list[MeasureGroup]:
             if estimate and estimate.get("unit") == "m2":
                 estimate = {**estimate, "unit": "m²"}
             group = groups[quote.measure] = MeasureGroup(
-                quote.measure, measure_name(quote.measure), estimate)
+                quote.measure, MEASURE_NAMES.get(quote.measure, quote.measure), estimate)
         total = incl_vat(quote)
         per_unit = (total / quote.quantity).quantize(CENT) if quote.quantity else None
         group.columns.append(QuoteColumn(quote, total, per_unit))
@@ -266,8 +271,6 @@ def scan_figures(scan: Scan | None) -> dict | None:
             "energy_kwh": round(sum((r.get("delivered_kwh") or {}).values())),
             "heat_need_kwh": r.get("heat_need_kwh"), "co2_kg": r.get("co2_kg"),
             "cost_eur": r.get("cost_eur")}
-
-
 
 
 def phase_steps(trajectory: Trajectory) -> list[dict]:

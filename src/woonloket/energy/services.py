@@ -16,14 +16,15 @@ from django.utils import timezone
 from stdnum.be import vat as be_vat
 from stdnum.exceptions import ValidationError
 
-from woonloket.cases.models import Case, Program
+from woonloket.cases.models import Case, Program, Status
 from woonloket.cases.services import enrolment_add
 from woonloket.core import audit
-from woonloket.core.access import actor_for, require
+from woonloket.core.access import actor_for, get_visible_or_404, require
 from woonloket.core.errors import Conflict, ServiceError
 from woonloket.core.models import Municipality
 from woonloket.core.roles import Perm
 
+from . import selectors
 from .engine import Dwelling, InputError, dwelling_from, evaluate
 from .engine.inputs import COMBUSTION, FIELDS
 from .models import (
@@ -61,6 +62,7 @@ def scan_save(dwelling: Dwelling, *, origin: str, municipality_nis: str | None =
         income_category=income_category, inputs=result["inputs"], result=result,
         label=result["label"], primary_energy_kwh_m2=Decimal(str(result["primary_energy_kwh_m2"])),
     )
+
 
 Audit = audit.Action
 
@@ -120,10 +122,9 @@ def photo_type(data: bytes) -> str | None:
 
 
 def _visible_case(user, case: Case) -> Case:
-    found = Case.objects.visible_to(user).filter(pk=case.pk).first()
-    if found is None:
-        raise Http404
-    if found.status == "afgesloten":
+    """The case as the user may see it (else 404), and still open."""
+    found = get_visible_or_404(Case.objects, user, pk=case.pk)
+    if found.status == Status.AFGESLOTEN:
         raise ServiceError("Het dossier is afgesloten.", {"case_id": "Het dossier is afgesloten."})
     return found
 
@@ -161,7 +162,7 @@ def _date_errors(errors: dict, name: str, value: date | None, *, not_before: dat
 
 def _dwelling(data: dict, prefix: str = "dwelling.") -> tuple[Dwelling | None, dict[str, str]]:
     try:
-        return dwelling_from({k: v for k, v in data.items()}), {}
+        return dwelling_from(data), {}
     except InputError as exc:
         return None, {f"{prefix}{k}": v for k, v in exc.errors.items()}
 
@@ -264,7 +265,7 @@ def screening_record(user, case: Case, *, visited_on: date, dwelling: dict,
 
 def _require_case_editor(user, case: Case) -> None:
     require(user, Perm.EDIT_PERSONAL_DATA, [case.lead_organisation_id])
-    if case.status == "afgesloten":
+    if case.status == Status.AFGESLOTEN:
         raise ServiceError("Het dossier is afgesloten.", {"case_id": "Het dossier is afgesloten."})
 
 
@@ -301,17 +302,13 @@ def follow_up_decide(user, screening: Screening, *, kind: str, reason: str,
     return follow_up
 
 
-def _may_edit_trajectory(user, trajectory: Trajectory) -> bool:
+def may_edit_trajectory(user, trajectory: Trajectory) -> bool:
+    """Whether the user may move the trajectory on, add quotes and the result."""
     actor = actor_for(user)
     return (trajectory.coach_id == user.pk
             or actor.can(Perm.TECHNICAL_VISITS, trajectory.organisation_id)
             or actor.can(Perm.EDIT_PERSONAL_DATA, trajectory.organisation_id)
             or actor.can(Perm.EDIT_PERSONAL_DATA, trajectory.case.lead_organisation_id))
-
-
-def may_edit_trajectory(user, trajectory: Trajectory) -> bool:
-    """Whether the user may move the trajectory on, add quotes and the result."""
-    return _may_edit_trajectory(user, trajectory)
 
 
 def _require_trajectory_editor(user, trajectory: Trajectory) -> None:
@@ -556,14 +553,6 @@ def contractor_save(user, contractor: Contractor | None, *, name: str,
     return contractor
 
 
-def quote_contractors(trajectory: Trajectory):
-    """The contractors a quote of this trajectory may come from: the active pool of the
-    coaching organisation and of the case's lead organisation."""
-    return Contractor.objects.filter(
-        organisation_id__in={trajectory.organisation_id, trajectory.case.lead_organisation_id},
-        is_active=True).order_by("name")
-
-
 @transaction.atomic
 def quote_add(user, trajectory: Trajectory, *, contractor_id: int | None, measure: str,
               received_on: date, amount_excl_vat_eur: Decimal, vat_percent: int,
@@ -572,7 +561,7 @@ def quote_add(user, trajectory: Trajectory, *, contractor_id: int | None, measur
               notes: str = "", chosen: bool = False) -> Quote:
     _require_trajectory_editor(user, trajectory)
     errors: dict[str, str] = {}
-    contractor = quote_contractors(trajectory).filter(pk=contractor_id).first() \
+    contractor = selectors.quote_contractors(trajectory).filter(pk=contractor_id).first() \
         if contractor_id else None
     if contractor is None:
         errors["contractor_id"] = "Kies een aannemer uit de pool."
@@ -585,9 +574,7 @@ def quote_add(user, trajectory: Trajectory, *, contractor_id: int | None, measur
         errors["vat_percent"] = "Het btw-tarief is 6 of 21 %."
     if quantity is not None and not Decimal(0) < quantity <= Decimal("9999999"):
         errors["quantity"] = "De hoeveelheid is groter dan 0."
-    if quantity is not None and unit not in QUOTE_UNITS:
-        errors["unit"] = "Kies een eenheid: " + ", ".join(QUOTE_UNITS) + "."
-    if unit and unit not in QUOTE_UNITS:
+    if (quantity is not None or unit) and unit not in QUOTE_UNITS:
         errors["unit"] = "Kies een eenheid: " + ", ".join(QUOTE_UNITS) + "."
     if warranty_years is not None and not 0 <= warranty_years <= 50:
         errors["warranty_years"] = "Tussen 0 en 50 jaar."

@@ -20,7 +20,7 @@ from woonloket.core.pdf import pdf_response, render_pdf
 from woonloket.core.roles import Perm
 
 from . import forms, labels, selectors, services
-from .models import FollowUp, Phase, Quote, Speciality
+from .models import FollowUp, Phase, Quote, Screening, Speciality, Trajectory
 
 PAGE_SIZE = 50
 # The services' (API) field names that the forms call otherwise.
@@ -67,7 +67,7 @@ def screening_list(request):
     page = _page(request, selectors.screenings(
         request.user, municipality_nis=d["municipality"].pk if d.get("municipality") else None,
         open_only=bool(d.get("open_only"))))
-    selectors.audited_list(request.user, services.Screening, list(page.object_list))
+    selectors.audited_list(request.user, Screening, list(page.object_list))
     return render(request, "energy/screening_list.html", {
         "form": form, "page": page,
         "may_screen": bool(actor_for(request.user).organisations_with(Perm.TECHNICAL_VISITS))
@@ -195,7 +195,7 @@ def trajectory_list(request):
     require_member(request.user)
     phase = request.GET.get("fase") if request.GET.get("fase") in Phase.values else None
     page = _page(request, selectors.trajectories(request.user, phase=phase))
-    selectors.audited_list(request.user, services.Trajectory, list(page.object_list))
+    selectors.audited_list(request.user, Trajectory, list(page.object_list))
     counts = selectors.phase_counts(request.user)
     return render(request, "energy/trajectory_list.html", {
         "page": page, "phase": phase,
@@ -217,7 +217,7 @@ def trajectory_detail(request, trajectory_id: int):
     notes_form = forms.NotesForm(request.POST if which == "notes" else None,
                                  initial={"notes": trajectory.notes})
     quote_form = forms.QuoteForm(request.POST if which == "quote" else None,
-                                 contractors=services.quote_contractors(trajectory),
+                                 contractors=selectors.quote_contractors(trajectory),
                                  initial={"received_on": today, "vat_percent": 6},
                                  prefix="quote")
     result_form = forms.ResultForm(request.POST if which == "result" else None,

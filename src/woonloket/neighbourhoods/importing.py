@@ -29,6 +29,7 @@ from woonloket.core.errors import ServiceError
 from woonloket.energy.engine import InputError, dwelling_from
 from woonloket.energy.engine import inputs as engine_inputs
 from woonloket.energy.engine.batch import potential_batch
+from woonloket.energy.engine.parameters import LOWEST_INCOMES
 
 from . import rules
 
@@ -252,7 +253,7 @@ def row_reasons(values: dict[str, str], known_nis: frozenset[str]) -> list[str]:
         except ValueError:
             category = math.nan
         if category not in (1.0, 2.0, 3.0, 4.0):
-            reasons.append("income_category: Kies 1, 2, 3 of 4 (1 = laagste inkomens).")
+            reasons.append("income_category: Kies 1, 2, 3 of 4 (4 = laagste inkomens).")
     reasons.extend(_group_reasons(values, known_nis))
     return reasons
 
@@ -500,7 +501,7 @@ def _add(result: Screening, group, out, income, good_idx) -> None:
         values = np.asarray(out[name], dtype=float)
         getattr(result, target)[:] += np.bincount(group, weights=values, minlength=size)
     if income is not None:
-        low = income[good_idx] == 1
+        low = income[good_idx] == LOWEST_INCOMES
         if low.any():
             result.low_income += np.bincount(group[low], minlength=size)
 

@@ -21,14 +21,14 @@ from woonloket.core.roles import Perm
 from woonloket.energy import labels
 from woonloket.energy.api_public import RATE_LIMIT_DETAIL, scan_rate_exceeded
 from woonloket.energy.engine.parameters import DEFAULT_INCOME_CATEGORY
+from woonloket.energy.engine.report import SOURCE
 from woonloket.energy.models import CoachRequest, Scan
-from woonloket.energy.selectors import scan_by_token
+from woonloket.energy.selectors import defaults_used, scan_by_token
 from woonloket.energy.services import scan_save
 
 from . import charts, forms, selectors, services
 
 PAGE_SIZE = 50
-SOURCE_NOTE = "TABULA/EPISCOPE building typology, IEE projects, episcope.eu"
 
 
 @require_http_methods(["GET", "POST"])
@@ -67,7 +67,7 @@ def scan_result(request, token: str):
                                                          for m in measures)
     packages = [{**p, "names": [names.get(c, c) for c in p.get("codes", [])]}
                 for p in result.get("packages", [])]
-    defaults = [_FIELD_NAMES.get(f, f) for f in result.get("defaults_used", [])]
+    defaults = defaults_used(scan)
     return render(request, "portal/scan_result.html", {
         "scan": scan, "r": result, "chart": charts.energy_chart(result),
         "scale": labels.scale_rows(result),
@@ -75,18 +75,10 @@ def scan_result(request, token: str):
         "investments_unconfirmed": investments_unconfirmed,
         "prices_unconfirmed": any(u.startswith("energieprijs") for u in unconfirmed),
         "defaults": defaults,
-        "source_note": SOURCE_NOTE, "default_category": DEFAULT_INCOME_CATEGORY,
+        "source_note": SOURCE, "default_category": DEFAULT_INCOME_CATEGORY,
     })
 
 
-_FIELD_NAMES = {
-    "heated_floor_area_m2": "verwarmde oppervlakte", "roof_insulation_cm": "isolatie dak",
-    "wall_insulation_cm": "isolatie muren", "floor_insulation_cm": "isolatie vloer",
-    "glazing": "beglazing", "airtightness": "luchtdichtheid", "ventilation": "ventilatie",
-    "heating_system": "verwarmingstoestel", "heating_fuel": "brandstof",
-    "heating_year": "leeftijd verwarming", "hot_water": "warm water",
-    "pv_kwp": "zonnepanelen", "occupants": "aantal bewoners",
-}
 
 
 @require_http_methods(["GET", "POST"])

@@ -138,6 +138,7 @@ class Premium:
 # 1 = the highest incomes (nibe.eu, 2025). Unknown income: category 1, the
 # premium every household gets at least.
 INCOME_CATEGORIES = (1, 2, 3, 4)
+LOWEST_INCOMES = 4
 DEFAULT_INCOME_CATEGORY = 1
 
 
